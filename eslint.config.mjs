@@ -1,0 +1,39 @@
+// Flat config. Besides the usual rules it enforces the architecture's import boundaries:
+// only src/ui (and the extension entry point) may import `vscode`; the MCP SDK stays out of core and api.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+const noVscode = {
+  name: 'vscode',
+  message: 'Only src/ui and src/extension.ts may import vscode (see docs/ARCHITECTURE.md).',
+};
+const noSdk = {
+  group: ['@modelcontextprotocol/*'],
+  message: 'The MCP SDK belongs in src/mcp, src/engine and src/api transports only.',
+};
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'out/**', 'node_modules/**', '.cache/**', 'media/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      curly: ['error', 'multi-line'],
+      eqeqeq: ['error', 'smart'],
+      'no-console': 'off',
+    },
+  },
+  {
+    files: ['src/core/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { paths: [noVscode], patterns: [noSdk] }] },
+  },
+  {
+    files: ['src/api/**/*.ts', 'src/engine/**/*.ts', 'src/mcp/**/*.ts', 'src/engine.ts', 'src/bridge.ts'],
+    rules: { 'no-restricted-imports': ['error', { paths: [noVscode] }] },
+  },
+  {
+    files: ['**/*.mjs', '**/*.cjs', 'scripts/**/*.js'],
+    languageOptions: { globals: { process: 'readonly', console: 'readonly' } },
+  },
+);

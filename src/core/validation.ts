@@ -1,0 +1,96 @@
+/**
+ * zod field builders whose errors name the field and the limit, and the conversion of a failed parse
+ * into the contract's `Invalid request body` error. Used at every boundary (engine tools, bridge
+ * tools, client inputs, UI input boxes).
+ */
+import { z } from 'zod';
+import { BiltError } from './errors';
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+function typeName(v: unknown): string {
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return 'array';
+  return typeof v;
+}
+
+export function text(field: string, opts: { min?: number; max?: number; pattern?: RegExp; patternHint?: string } = {}) {
+  let s = z.string({ error: (iss) => (iss.input === undefined ? `${field} is required` : `${field} must be a string (got ${typeName(iss.input)})`) });
+  if (opts.min !== undefined) {
+    const min = opts.min;
+    s = s.min(min, { error: (iss) => `${field} must be at least ${plural(min, 'character')} (got ${String(iss.input ?? '').length})` });
+  }
+  if (opts.max !== undefined) {
+    const max = opts.max;
+    s = s.max(max, { error: (iss) => `${field} must be at most ${plural(max, 'character')} (got ${String(iss.input ?? '').length})` });
+  }
+  if (opts.pattern) {
+    s = s.regex(opts.pattern, { error: `${field} may contain only ${opts.patternHint ?? `characters matching ${opts.pattern}`}` });
+  }
+  return s;
+}
+
+export function uuid(field: string) {
+  return z.uuid({
+    error: (iss) =>
+      iss.input === undefined ? `${field} is required` : `${field} must be a UUID (got ${JSON.stringify(iss.input)})`,
+  });
+}
+
+export function integer(field: string, opts: { min?: number; max?: number } = {}) {
+  let n = z.number({ error: (iss) => `${field} must be a number (got ${typeName(iss.input)})` }).int({ error: `${field} must be a whole number` });
+  if (opts.min !== undefined) {
+    const min = opts.min;
+    n = n.min(min, { error: (iss) => `${field} must be at least ${min} (got ${String(iss.input)})` });
+  }
+  if (opts.max !== undefined) {
+    const max = opts.max;
+    n = n.max(max, { error: (iss) => `${field} must be at most ${max} (got ${String(iss.input)})` });
+  }
+  return n;
+}
+
+export function bool(field: string) {
+  return z.boolean({ error: (iss) => `${field} must be true or false (got ${typeName(iss.input)})` });
+}
+
+/** Limits mentioned in a message such as "at most 5000 characters", for machine-readable details. */
+function limitOf(message: string): number | undefined {
+  const m = /at (?:most|least) (\d+)/.exec(message);
+  return m ? Number(m[1]) : undefined;
+}
+
+export interface FieldIssue {
+  field: string;
+  message: string;
+  limit?: number;
+}
+
+export function issuesOf(error: z.ZodError): FieldIssue[] {
+  return error.issues.map((i) => {
+    const field = i.path.length ? i.path.map(String).join('.') : '(input)';
+    let message = i.message;
+    if (i.code === 'unrecognized_keys') message = `unknown field${i.keys.length > 1 ? 's' : ''}: ${i.keys.join(', ')}`;
+    const limit = limitOf(message);
+    return limit === undefined ? { field, message } : { field, message, limit };
+  });
+}
+
+/** The contract's documented shape: `{ error: "Invalid request body", details: { message, field, limit } }`. */
+export function invalidInput(error: z.ZodError): BiltError {
+  const issues = issuesOf(error);
+  const first = issues[0] ?? { field: '(input)', message: 'invalid input' };
+  return new BiltError('invalid_input', 'Invalid request body', {
+    field: first.field,
+    message: first.message,
+    ...(first.limit !== undefined ? { limit: first.limit } : {}),
+    ...(issues.length > 1 ? { issues } : {}),
+  });
+}
+
+/** Parses or throws the contract's `Invalid request body` error. */
+export function parseInput<T extends z.ZodType>(schema: T, input: unknown): z.output<T> {
+  const r = schema.safeParse(input ?? {});
+  if (!r.success) throw invalidInput(r.error);
+  return r.data;
+}

@@ -1,0 +1,64 @@
+/**
+ * What the engine asks of an agent: run one workflow, report through the context, stop when the
+ * signal aborts. The engine owns all state; an agent only reports (messages, progress, pauses, result).
+ */
+import type { Answer, Pause, Progress, Variant } from '../../core/model';
+
+export interface AgentProject {
+  id: string;
+  name: string;
+  description: string | null;
+}
+
+export interface AgentContext {
+  readonly workflowId: string;
+  readonly sessionId: string;
+  readonly project: AgentProject;
+  /** The user's instruction that started the workflow. */
+  readonly message: string;
+  /** The project's working folder; it exists when start() is called. */
+  readonly workDir: string;
+  /** Aborted when the workflow is cancelled (or the engine shuts down); the agent must stop all work. */
+  readonly signal: AbortSignal;
+  /** Appends an AI-side message to the session (variant defaults to 'info'). */
+  say(text: string, variant?: Variant): void;
+  /** Updates the workflow's progress (percentage 0–100, current step). */
+  progress(p: Progress): void;
+  /**
+   * Pauses the workflow until the user resumes it. Resolves with the user's answers for a
+   * `questions` pause (validated against the questions by the engine), with [] otherwise.
+   * Rejects with an AbortError if the workflow is cancelled meanwhile.
+   */
+  ask(pause: Pause): Promise<Answer[]>;
+}
+
+export type AgentOutcome =
+  | { status: 'completed'; summary?: string; url?: string }
+  | { status: 'failed'; error: string };
+
+export interface AgentRun {
+  /** Settles when the agent has fully stopped (after a cancel too: the engine ignores the outcome then). */
+  readonly done: Promise<AgentOutcome>;
+  /** Engine-initiated pause (user pressed pause): freeze all work until resume(). */
+  suspend?(): void;
+  resume?(): void;
+}
+
+export interface Agent {
+  readonly name: string;
+  start(ctx: AgentContext): AgentRun;
+}
+
+/** Options the engine's CLI passes through to the agent factory. */
+export interface AgentOptions {
+  /** command agent: the shell command line to run (sh -c on POSIX, cmd /c on Windows). */
+  command?: string;
+  /** emulator: path of a scenario file (JSON); the built-in default scenario otherwise. */
+  scenario?: string;
+  /** emulator: time scale, 1 = real time, 0.1 = ten times faster. */
+  speed?: number;
+  /** command agent: grace period between SIGTERM and SIGKILL on cancel, in ms (default 5000). */
+  killGraceMs?: number;
+  /** Extra environment for spawned processes. */
+  env?: Record<string, string>;
+}

@@ -190,7 +190,8 @@ export function toLiveWorkflow(w: Workflow): z.infer<typeof LiveWorkflow> {
   };
 }
 
-export const toLiveSessionStatus = (s: Session['status']) => (s === 'idle' ? 'idle' : LIVE_STATUS[s]);
+export const toLiveSessionStatus = (s: Session['status']): 'idle' | (typeof LIVE_STATUS)[keyof typeof LIVE_STATUS] =>
+  s === 'idle' ? 'idle' : LIVE_STATUS[s];
 
 export const toLiveMessage = (m: Message): z.infer<typeof LiveMessage> => ({
   id: m.id,

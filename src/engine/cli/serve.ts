@@ -1,0 +1,134 @@
+/**
+ * `serve`: take the data dir's lock (or report the engine that holds it), open the engine, listen on
+ * 127.0.0.1, publish the discovery file and the ready line, and shut down cleanly on SIGTERM/SIGINT.
+ */
+import { randomBytes } from 'node:crypto';
+import { promises as fs } from 'node:fs';
+import { VERSION } from '../../core/version';
+import { ToolSet } from '../../mcp/kit/toolServer';
+import { createAgent } from '../agents/index';
+import { Engine } from '../engine';
+import { EVENTS_PATH, LIVE_MCP_PATH, SEED_MCP_PATH, startHttpServer } from '../http/server';
+import { liveTools } from '../tools/live/index';
+import { seedTools } from '../tools/seed/index';
+import type { ServeArgs } from './args';
+import { probe, readDiscovery, removeDiscovery, writeDiscovery, type Discovery } from './discovery';
+import { acquireLock } from './lock';
+
+export interface ServeIo {
+  /** The one ready line (JSON) goes here. */
+  stdout(line: string): void;
+  /** Diagnostics (never the token). */
+  stderr(line: string): void;
+  env: NodeJS.ProcessEnv;
+}
+
+/** Returns the exit code when the engine stops (or at once when another engine owns the data dir). */
+export async function serve(args: ServeArgs, io: ServeIo): Promise<number> {
+  const log = (line: string) => io.stderr(`[bilt-engine] ${line}`);
+  await fs.mkdir(args.dataDir, { recursive: true, mode: 0o700 });
+  const lock = await acquireLock(args.dataDir);
+  if (!lock.acquired) return reportRunning(args.dataDir, lock.heldBy, io);
+
+  const token = io.env.BILT_ENGINE_TOKEN || `bilt_local_${randomBytes(24).toString('base64url')}`;
+  const agent = createAgent(args.agent, {
+    ...(args.agentCommand !== undefined ? { command: args.agentCommand } : {}),
+    ...(args.scenario !== undefined ? { scenario: args.scenario } : {}),
+    ...(args.speed !== undefined ? { speed: args.speed } : {}),
+  });
+  let baseUrl = '';
+  let stopping: Promise<number> | undefined;
+  let fatal = false;
+  const engine = await Engine.open({
+    dataDir: args.dataDir,
+    agent,
+    ...(args.workRoot !== undefined ? { workRoot: args.workRoot } : {}),
+    maxConcurrent: args.maxConcurrent,
+    limits: {
+      waitTimeoutMs: args.waitTimeoutMs,
+      messagesPerHourPerProject: args.messagesPerHour,
+      projectsPerHour: args.projectsPerHour,
+      maxProjects: args.maxProjects,
+    },
+    projectUrl: (id) => `${baseUrl}/projects/${id}`,
+    log,
+    onFatal: (e) => {
+      log(`fatal: the state log cannot be written (${String(e)}); stopping`);
+      fatal = true;
+      void stop('disk failure');
+    },
+  });
+  const startedAt = new Date().toISOString();
+  const http = await startHttpServer({
+    port: args.port,
+    token,
+    rateLimitPerMinute: args.rateLimit,
+    service: engine.service,
+    bus: engine.bus,
+    seedTools: new ToolSet(seedTools(engine.service)),
+    liveTools: new ToolSet(liveTools(engine.service)),
+    toolServer: { name: 'bilt-engine', version: VERSION, log },
+    info: () => ({
+      name: 'bilt-engine',
+      version: VERSION,
+      pid: process.pid,
+      agent: agent.name,
+      dataDir: args.dataDir,
+      startedAt,
+      endpoints: { seed: SEED_MCP_PATH, live: LIVE_MCP_PATH, events: EVENTS_PATH },
+    }),
+    log,
+  });
+  baseUrl = http.url;
+  if (args.demo && engine.service.listProjects().length === 0) {
+    await engine.service.createProject({ name: 'demo', description: 'A demo project for the local Bilt engine' });
+  }
+  const discovery: Discovery = {
+    url: http.url,
+    mcpUrl: `${http.url}${SEED_MCP_PATH}`,
+    liveMcpUrl: `${http.url}${LIVE_MCP_PATH}`,
+    eventsUrl: `${http.url}${EVENTS_PATH}`,
+    token,
+    pid: process.pid,
+    version: VERSION,
+    agent: agent.name,
+    dataDir: args.dataDir,
+    startedAt,
+  };
+  await writeDiscovery(args.dataDir, discovery);
+
+  let resolveExit!: (code: number) => void;
+  const exited = new Promise<number>((r) => (resolveExit = r));
+  const stop = (why: string): Promise<number> =>
+    (stopping ??= (async () => {
+      log(`stopping (${why})`);
+      await http.close();
+      await engine.close().catch((e: unknown) => log(`close: ${String(e)}`));
+      await removeDiscovery(args.dataDir, process.pid).catch(() => undefined);
+      await lock.release().catch(() => undefined);
+      const code = fatal ? 1 : 0;
+      resolveExit(code);
+      return code;
+    })());
+  process.once('SIGTERM', () => void stop('SIGTERM'));
+  process.once('SIGINT', () => void stop('SIGINT'));
+
+  io.stdout(JSON.stringify(discovery));
+  log(`listening on ${http.url} (seed MCP ${SEED_MCP_PATH}, live MCP ${LIVE_MCP_PATH}, events ${EVENTS_PATH}); agent ${agent.name}; data ${args.dataDir}; token in ${args.dataDir}/engine.json`);
+  return exited;
+}
+
+async function reportRunning(dataDir: string, pid: number, io: ServeIo): Promise<number> {
+  // The owner may still be starting: give it a bounded moment to publish its discovery file.
+  for (let i = 0; i < 20; i++) {
+    const d = await readDiscovery(dataDir);
+    if (d && d.pid === pid && (await probe(d))) {
+      io.stdout(JSON.stringify({ ...d, alreadyRunning: true }));
+      io.stderr(`[bilt-engine] an engine (pid ${pid}) already serves ${dataDir} at ${d.url}`);
+      return 0;
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  io.stderr(`[bilt-engine] ${dataDir} is locked by pid ${pid}, which does not answer; stop it, or remove ${dataDir}/engine.lock if no engine runs`);
+  return 1;
+}

@@ -1,0 +1,97 @@
+/**
+ * Assembles one engine over a data dir: recovers state from the durable log, marks workflows that
+ * were running when the engine stopped as interrupted, and wires service, runner and events. The HTTP
+ * front and the CLI sit on top of this (http/server.ts, cli/serve.ts).
+ */
+import path from 'node:path';
+import type { Agent } from './agents/types';
+import { EventBus } from './events/eventBus';
+import { Committer } from './service/committer';
+import { DEFAULT_SERVICE_LIMITS, newUuid, systemClock, type Clock, type ServiceContext, type ServiceLimits } from './service/context';
+import { EngineService } from './service/engineService';
+import { Runner } from './service/runner';
+import { interruptedRecords } from './service/workflowRecords';
+import { EngineState } from './state/engineState';
+import { ChangeRecord, StateSnapshotSchema } from './state/records';
+import { LogStore } from './store/logStore';
+
+export interface EngineConfig {
+  dataDir: string;
+  agent: Agent;
+  /** Projects' working folders; default <dataDir>/projects. */
+  workRoot?: string;
+  maxConcurrent?: number;
+  limits?: Partial<ServiceLimits>;
+  clock?: Clock;
+  compactAfterBytes?: number;
+  projectUrl?: (projectId: string) => string;
+  log?: (line: string) => void;
+  /** The disk failed: the engine must stop. Default: log. */
+  onFatal?: (error: unknown) => void;
+}
+
+export class Engine {
+  private closed = false;
+
+  private constructor(
+    readonly service: EngineService,
+    readonly bus: EventBus,
+    private readonly ctx: ServiceContext,
+    private readonly runner: Runner,
+    private readonly committer: Committer,
+    private readonly store: LogStore,
+  ) {}
+
+  static async open(config: EngineConfig): Promise<Engine> {
+    const log = config.log ?? (() => undefined);
+    const { store, opened } = await LogStore.open({ dir: path.join(config.dataDir, 'state') });
+    if (opened.droppedTailBytes > 0) log(`recovery dropped an incomplete tail of ${opened.droppedTailBytes} bytes (a change that was never acknowledged)`);
+    const state = opened.snapshot === undefined ? new EngineState() : EngineState.fromSnapshot(StateSnapshotSchema.parse(opened.snapshot));
+    for (const rec of opened.records) {
+      const parsed = ChangeRecord.safeParse(rec);
+      if (!parsed.success) throw new Error(`state log record ${rec.seq} is not understood: ${parsed.error.message}`);
+      state.apply(parsed.data);
+    }
+    const bus = new EventBus();
+    bus.setLastId(store.lastSeq);
+    const committer = new Committer(store, state, bus, {
+      compactAfterBytes: config.compactAfterBytes ?? 8 * 1024 * 1024,
+      onFatal: config.onFatal ?? ((e) => log(`fatal: ${String(e)}`)),
+      log,
+    });
+    const ctx: ServiceContext = {
+      state,
+      committer,
+      bus,
+      clock: config.clock ?? systemClock,
+      limits: { ...DEFAULT_SERVICE_LIMITS, ...config.limits },
+      newId: newUuid,
+      projectUrl: config.projectUrl ?? ((id) => `bilt-engine://projects/${id}`),
+    };
+    const runner = new Runner(ctx, {
+      agent: config.agent,
+      workRoot: config.workRoot ?? path.join(config.dataDir, 'projects'),
+      maxConcurrent: config.maxConcurrent ?? 4,
+      log,
+    });
+    const engine = new Engine(new EngineService(ctx, runner), bus, ctx, runner, committer, store);
+    await engine.interruptActive('the engine stopped');
+    return engine;
+  }
+
+  /** Stops agents (their workflows become interrupted and resumable), then closes the log. */
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await this.interruptActive('the engine was shut down').catch(() => undefined);
+    await this.runner.stopAll();
+    await this.committer.idle();
+    await this.store.close();
+  }
+
+  private async interruptActive(why: string): Promise<void> {
+    const active = this.ctx.state.activeWorkflows();
+    if (active.length === 0) return;
+    await this.committer.commit(active.flatMap((w) => interruptedRecords(this.ctx, w, why)));
+  }
+}

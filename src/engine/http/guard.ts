@@ -1,0 +1,77 @@
+/**
+ * Who may talk to the engine: only loopback Host/Origin (DNS-rebinding defence, 403) and only with the
+ * bearer token (401). Optional request budget per minute with the live service's X-RateLimit headers.
+ */
+import { timingSafeEqual, createHash } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
+
+const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]', '::1']);
+
+export function hostnameOf(hostHeader: string): { host: string; port: string | undefined } {
+  const m = /^(\[[^\]]+\]|[^:]+)(?::(\d+))?$/.exec(hostHeader.trim().toLowerCase());
+  return m ? { host: m[1]!, port: m[2] } : { host: hostHeader, port: undefined };
+}
+
+/** Why the request's Host or Origin is refused, or undefined when both are loopback. */
+export function hostRefusal(req: IncomingMessage, port: number): string | undefined {
+  const hostHeader = req.headers.host;
+  if (!hostHeader) return 'missing Host header';
+  const { host, port: p } = hostnameOf(hostHeader);
+  if (!LOOPBACK_HOSTS.has(host)) return `Host ${JSON.stringify(hostHeader)} is not a loopback address`;
+  if (p !== undefined && Number(p) !== port) return `Host ${JSON.stringify(hostHeader)} names another port`;
+  const origin = req.headers.origin;
+  if (origin !== undefined) {
+    let url: URL | undefined;
+    try {
+      url = new URL(origin);
+    } catch {
+      url = undefined;
+    }
+    if (!url || url.protocol !== 'http:' || !LOOPBACK_HOSTS.has(url.hostname)) return `Origin ${JSON.stringify(origin)} is not a loopback origin`;
+  }
+  return undefined;
+}
+
+const digest = (s: string) => createHash('sha256').update(s).digest();
+
+export function tokenMatches(req: IncomingMessage, token: string): boolean {
+  const auth = req.headers.authorization;
+  if (!auth) return false;
+  const m = /^Bearer\s+(.+)$/i.exec(auth.trim());
+  if (!m) return false;
+  // compare fixed-size digests so neither length nor content leaks through timing
+  return timingSafeEqual(digest(m[1]!), digest(token));
+}
+
+export interface RateDecision {
+  allowed: boolean;
+  headers: Record<string, string>;
+  retryAfterSeconds: number;
+}
+
+/** A fixed one-minute window, like the live service's 100 requests/minute per key. */
+export class RequestBudget {
+  private windowStart = 0;
+  private used = 0;
+  constructor(
+    private readonly perMinute: number,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  take(): RateDecision {
+    const t = this.now();
+    if (t - this.windowStart >= 60_000) {
+      this.windowStart = t;
+      this.used = 0;
+    }
+    const reset = Math.ceil((this.windowStart + 60_000) / 1000);
+    const allowed = this.used < this.perMinute;
+    if (allowed) this.used++;
+    const headers = {
+      'x-ratelimit-limit': String(this.perMinute),
+      'x-ratelimit-remaining': String(Math.max(0, this.perMinute - this.used)),
+      'x-ratelimit-reset': String(reset),
+    };
+    return { allowed, headers, retryAfterSeconds: Math.max(1, reset - Math.floor(t / 1000)) };
+  }
+}

@@ -1,0 +1,29 @@
+/** Checks answers against the questions a workflow paused with; errors name the answer and the rule. */
+import { BiltError } from '../../core/errors';
+import type { Answer, Question } from '../../core/model';
+
+const invalid = (field: string, message: string) => new BiltError('invalid_input', 'Invalid request body', { field, message });
+
+export function checkAnswers(questions: Question[], answers: Answer[] | undefined, field = 'answers'): Answer[] {
+  if (!answers || answers.length === 0) {
+    throw invalid(field, `${field} is required: the workflow is waiting for answers to ${questions.length} question${questions.length === 1 ? '' : 's'}`);
+  }
+  const seen = new Set<number>();
+  answers.forEach((a, i) => {
+    const at = `${field}[${i}]`;
+    const q = questions[a.questionIndex];
+    if (!q) throw invalid(`${at}.questionIndex`, `questionIndex ${a.questionIndex} is out of range: there ${questions.length === 1 ? 'is 1 question' : `are ${questions.length} questions`} (0-based)`);
+    if (seen.has(a.questionIndex)) throw invalid(`${at}.questionIndex`, `question ${a.questionIndex} is answered twice`);
+    seen.add(a.questionIndex);
+    for (const o of a.selectedOptions) {
+      if (!q.options.includes(o)) throw invalid(`${at}.selectedOptions`, `"${o}" is not an option of question ${a.questionIndex} (options: ${q.options.join(', ')})`);
+    }
+    if (!q.multiSelect && a.selectedOptions.length > 1) throw invalid(`${at}.selectedOptions`, `question ${a.questionIndex} takes one option, got ${a.selectedOptions.length}`);
+    const textAllowed = q.allowText || q.options.length === 0;
+    if (a.text !== undefined && !textAllowed) throw invalid(`${at}.text`, `question ${a.questionIndex} takes one of its options, not free text`);
+    if (a.selectedOptions.length === 0 && !(a.text && textAllowed)) throw invalid(at, `question ${a.questionIndex} needs ${textAllowed && q.options.length === 0 ? 'a text answer' : 'a selected option'}`);
+  });
+  const missing = questions.map((_, i) => i).filter((i) => !seen.has(i));
+  if (missing.length) throw invalid(field, `every question needs an answer; missing: ${missing.join(', ')}`);
+  return answers;
+}

@@ -1,0 +1,94 @@
+/**
+ * The one way state changes: records are appended to the durable log, applied to memory at once (so
+ * concurrent requests see each other's changes and cannot both start a workflow), and published as
+ * events only after they are on disk. Callers acknowledge a change by awaiting commit().
+ */
+import { BiltError } from '../../core/errors';
+import type { EngineEvent } from '../events/eventBus';
+import type { EventBus } from '../events/eventBus';
+import type { EngineState } from '../state/engineState';
+import type { ChangeRecord } from '../state/records';
+import type { LogStore } from '../store/logStore';
+
+export interface CommitterOptions {
+  /** Compact once this many bytes of log follow the last snapshot. */
+  compactAfterBytes: number;
+  /** Called once when the disk fails; the engine stops (fail-stop) rather than run on unsaved state. */
+  onFatal(error: unknown): void;
+  log(line: string): void;
+}
+
+export class Committer {
+  private compacting: Promise<void> | undefined;
+  private failed: unknown;
+
+  constructor(
+    private readonly store: LogStore,
+    private readonly state: EngineState,
+    private readonly bus: EventBus,
+    private readonly options: CommitterOptions,
+  ) {}
+
+  commit(records: ChangeRecord[]): Promise<void> {
+    if (this.failed) return Promise.reject(this.unavailable());
+    const { seqs, durable } = this.store.append(records);
+    const events: EngineEvent[] = records.map((r, i) => {
+      this.state.apply(r);
+      return this.eventFor(r, seqs[i]!);
+    });
+    return durable.then(
+      () => {
+        this.bus.publish(events);
+        this.maybeCompact();
+      },
+      (e: unknown) => {
+        if (!this.failed) {
+          this.failed = e;
+          this.options.onFatal(e);
+        }
+        throw this.unavailable();
+      },
+    );
+  }
+
+  /** Waits for a running compaction (used at shutdown). */
+  async idle(): Promise<void> {
+    await this.compacting;
+  }
+
+  private maybeCompact(): void {
+    if (this.compacting || this.store.bytesSinceSnapshot < this.options.compactAfterBytes) return;
+    const upTo = this.store.lastSeq;
+    const snapshot = this.state.snapshot();
+    this.compacting = this.store
+      .compact(snapshot, upTo)
+      .then(() => this.options.log(`compacted the log up to seq ${upTo}`))
+      .catch((e: unknown) => this.options.log(`compaction failed (the log stays valid): ${String(e)}`))
+      .finally(() => {
+        this.compacting = undefined;
+      });
+  }
+
+  private eventFor(r: ChangeRecord, id: number): EngineEvent {
+    switch (r.type) {
+      case 'project.created':
+        return { id, type: 'project', project: r.project };
+      case 'session.created':
+        return { id, type: 'session', session: this.state.session(r.session.id)! };
+      case 'workflow.created':
+      case 'workflow.updated': {
+        const wid = r.type === 'workflow.created' ? r.workflow.id : r.workflowId;
+        const workflow = this.state.workflow(wid)!;
+        return { id, type: 'workflow', workflow, session: this.state.session(workflow.sessionId)! };
+      }
+      case 'message.appended':
+        return { id, type: 'message', message: this.state.lastMessage(r.message.sessionId)! };
+    }
+  }
+
+  private unavailable(): BiltError {
+    return new BiltError('unavailable', 'The engine could not save the change to disk and is stopping', {
+      message: String(this.failed instanceof Error ? this.failed.message : this.failed),
+    });
+  }
+}

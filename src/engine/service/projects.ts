@@ -1,0 +1,59 @@
+/** Projects: list, get, create, with the name rules and the creation limits. */
+import { BiltError, notFound } from '../../core/errors';
+import { HOUR_MS } from '../../core/limits';
+import type { Project, Visibility } from '../../core/model';
+import { iso, type ServiceContext } from './context';
+
+export function getProject(ctx: ServiceContext, projectId: string): Project {
+  const p = ctx.state.project(projectId);
+  if (!p) throw notFound('Project', { project_id: projectId });
+  return p;
+}
+
+export interface CreateProjectInput {
+  name: string;
+  description?: string | undefined;
+  visibility?: Visibility | undefined;
+}
+
+export async function createProject(ctx: ServiceContext, input: CreateProjectInput): Promise<Project> {
+  const { state, limits } = ctx;
+  const existing = state.projectByName(input.name);
+  if (existing) {
+    throw new BiltError('conflict', 'Project name already exists', {
+      field: 'name',
+      message: `A project named "${existing.name}" already exists; names are unique (case-insensitive)`,
+      project_id: existing.id,
+    });
+  }
+  if (state.projectCount() >= limits.maxProjects) {
+    throw new BiltError('rate_limited', 'Project limit reached', {
+      message: `At most ${limits.maxProjects} active projects per account`,
+      limit: limits.maxProjects,
+    });
+  }
+  const now = ctx.clock.now();
+  const recent = state
+    .listProjects()
+    .map((p) => Date.parse(p.createdAt))
+    .filter((t) => t > now - HOUR_MS);
+  if (recent.length >= limits.projectsPerHour) {
+    const retryAfter = Math.max(1, Math.ceil((Math.min(...recent) + HOUR_MS - now) / 1000));
+    throw new BiltError('rate_limited', 'Rate limit exceeded', {
+      message: `At most ${limits.projectsPerHour} projects may be created per hour; retry in ${retryAfter} s`,
+      limit: limits.projectsPerHour,
+      retry_after: retryAfter,
+    });
+  }
+  const at = iso(ctx.clock);
+  const project: Project = {
+    id: ctx.newId(),
+    name: input.name,
+    description: input.description ?? null,
+    visibility: input.visibility ?? 'public',
+    createdAt: at,
+    updatedAt: at,
+  };
+  await ctx.committer.commit([{ type: 'project.created', project }]);
+  return project;
+}

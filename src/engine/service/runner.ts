@@ -1,0 +1,172 @@
+/**
+ * Runs workflows through the configured agent: starts them (up to maxConcurrent at once, the rest stay
+ * pending), turns what the agent reports into committed records, and stops agents on cancel or
+ * shutdown. Decisions about whether a cancel/resume is allowed are made by the service before it
+ * calls in here.
+ */
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import type { Answer, Pause, Progress, Variant } from '../../core/model';
+import type { Agent, AgentContext, AgentOutcome, AgentRun } from '../agents/types';
+import { iso, type ServiceContext } from './context';
+import { finishRecords, messageRecord, pauseRecords } from './workflowRecords';
+
+export interface RunnerOptions {
+  agent: Agent;
+  /** Each project works in <workRoot>/<project name>. */
+  workRoot: string;
+  maxConcurrent: number;
+  log(line: string): void;
+}
+
+interface Active {
+  readonly workflowId: string;
+  readonly controller: AbortController;
+  run?: AgentRun;
+  ask?: { resolve(answers: Answer[]): void; reject(e: Error): void; timer?: NodeJS.Timeout | undefined };
+  stopped?: Promise<void>;
+}
+
+const abortError = () => Object.assign(new Error('The workflow was cancelled'), { name: 'AbortError' });
+
+export class Runner {
+  private readonly active = new Map<string, Active>();
+  private readonly queue: string[] = [];
+
+  constructor(
+    private readonly ctx: ServiceContext,
+    private readonly options: RunnerOptions,
+  ) {}
+
+  get agentName(): string {
+    return this.options.agent.name;
+  }
+
+  /** Starts a pending workflow now if a slot is free; resolves once its new status is committed. */
+  async enqueue(workflowId: string): Promise<void> {
+    if (this.active.size < this.options.maxConcurrent) await this.start(workflowId);
+    else this.queue.push(workflowId);
+  }
+
+  /** Stops the agent of a workflow the service has already marked cancelled. */
+  cancel(workflowId: string): void {
+    const i = this.queue.indexOf(workflowId);
+    if (i >= 0) this.queue.splice(i, 1);
+    const a = this.active.get(workflowId);
+    if (!a) return;
+    this.settleAsk(a)?.reject(abortError());
+    a.controller.abort();
+  }
+
+  /** Continues a paused workflow: answers go to the agent's pending ask, else the agent is un-suspended. */
+  resume(workflowId: string, answers: Answer[]): void {
+    const a = this.active.get(workflowId);
+    if (!a) return;
+    const ask = this.settleAsk(a);
+    if (ask) ask.resolve(answers);
+    else a.run?.resume?.();
+  }
+
+  /** Freezes a running agent; false when the agent cannot be suspended. */
+  suspend(workflowId: string): boolean {
+    const run = this.active.get(workflowId)?.run;
+    if (!run?.suspend) return false;
+    run.suspend();
+    return true;
+  }
+
+  /** Whether the agent is waiting in ask() (a pause it asked for), as opposed to a user suspension. */
+  isAsking(workflowId: string): boolean {
+    return this.active.get(workflowId)?.ask !== undefined;
+  }
+
+  /** Aborts every agent and waits (bounded by the agents' own kill grace) until they have stopped. */
+  async stopAll(): Promise<void> {
+    this.queue.length = 0;
+    const all = [...this.active.values()];
+    for (const a of all) {
+      this.settleAsk(a)?.reject(abortError());
+      a.controller.abort();
+    }
+    await Promise.all(all.map((a) => a.stopped));
+  }
+
+  private async start(workflowId: string): Promise<void> {
+    const { state, committer } = this.ctx;
+    const w = state.workflow(workflowId);
+    if (!w || w.status !== 'pending') return;
+    const a: Active = { workflowId, controller: new AbortController() };
+    this.active.set(workflowId, a);
+    const at = iso(this.ctx.clock);
+    await committer.commit([{ type: 'workflow.updated', workflowId, patch: { status: 'running', startedAt: at, updatedAt: at } }]);
+    const project = state.project(w.projectId)!;
+    const workDir = path.join(this.options.workRoot, project.name);
+    let run: AgentRun;
+    try {
+      await mkdir(workDir, { recursive: true });
+      run = this.options.agent.start(this.contextFor(a, workDir, w.message));
+    } catch (e) {
+      run = { done: Promise.resolve({ status: 'failed', error: e instanceof Error ? e.message : String(e) }) };
+    }
+    a.run = run;
+    a.stopped = run.done.then(
+      (outcome) => this.finish(a, outcome),
+      (e: unknown) => this.finish(a, { status: 'failed', error: e instanceof Error ? e.message : String(e) }),
+    );
+  }
+
+  private async finish(a: Active, outcome: AgentOutcome): Promise<void> {
+    this.active.delete(a.workflowId);
+    const w = this.ctx.state.workflow(a.workflowId);
+    if (w && (w.status === 'running' || w.status === 'paused')) {
+      await this.ctx.committer.commit(finishRecords(this.ctx, w, outcome)).catch((e: unknown) => this.options.log(`could not record the end of ${w.id}: ${String(e)}`));
+    }
+    while (this.active.size < this.options.maxConcurrent && this.queue.length > 0) {
+      await this.start(this.queue.shift()!).catch((e: unknown) => this.options.log(`could not start a workflow: ${String(e)}`));
+    }
+  }
+
+  private contextFor(a: Active, workDir: string, message: string): AgentContext {
+    const w = this.ctx.state.workflow(a.workflowId)!;
+    const project = this.ctx.state.project(w.projectId)!;
+    const live = () => !a.controller.signal.aborted && this.ctx.state.workflow(a.workflowId)?.status === 'running';
+    const report = (p: Promise<void>) => p.catch((e: unknown) => this.options.log(`could not record agent output: ${String(e)}`));
+    return {
+      workflowId: w.id,
+      sessionId: w.sessionId,
+      project: { id: project.id, name: project.name, description: project.description },
+      message,
+      workDir,
+      signal: a.controller.signal,
+      say: (text: string, variant: Variant = 'info') => {
+        if (live()) void report(this.ctx.committer.commit([messageRecord(this.ctx, w, 'ai', variant, text)]));
+      },
+      progress: (p: Progress) => {
+        if (!live()) return;
+        const percentage = Math.max(0, Math.min(100, p.percentage));
+        const progress = { percentage, ...(p.currentStep !== undefined ? { currentStep: p.currentStep } : {}) };
+        void report(this.ctx.committer.commit([{ type: 'workflow.updated', workflowId: w.id, patch: { progress, updatedAt: iso(this.ctx.clock) } }]));
+      },
+      ask: (pause: Pause, opts?: { autoResumeMs?: number }) => {
+        if (!live()) return Promise.reject(abortError());
+        const withUrl: Pause = pause.type === 'questions' ? pause : { ...pause, projectUrl: pause.projectUrl ?? this.ctx.projectUrl(project.id) };
+        return new Promise<Answer[]>((resolve, reject) => {
+          const auto = pause.type !== 'questions' ? opts?.autoResumeMs : undefined;
+          const timer = auto !== undefined ? setTimeout(() => this.onAutoResume(a.workflowId), auto) : undefined;
+          a.ask = { resolve, reject, timer };
+          void report(this.ctx.committer.commit(pauseRecords(this.ctx, w, withUrl)));
+        });
+      },
+    };
+  }
+
+  /** Set by the service: resumes a secrets/supabase pause as if the user had acted. */
+  onAutoResume: (workflowId: string) => void = () => undefined;
+
+  private settleAsk(a: Active): Active['ask'] {
+    const ask = a.ask;
+    if (ask?.timer) clearTimeout(ask.timer);
+    a.ask = undefined;
+    return ask;
+  }
+}

@@ -1,0 +1,110 @@
+/**
+ * Sending, cancelling, resuming and answering: the state rules of the contract, checked here and
+ * nowhere else in the engine. Each function commits its records before it returns.
+ */
+import { BiltError } from '../../core/errors';
+import { HOUR_MS } from '../../core/limits';
+import type { Answer, Workflow } from '../../core/model';
+import { cancelRefusal, isActive, resumeRefusal } from '../../core/status';
+import { checkAnswers } from './answers';
+import { iso, type ServiceContext } from './context';
+import type { Runner } from './runner';
+import { getSessionById } from './sessions';
+import { cancelRecords, messageRecord, resumeRecords } from './workflowRecords';
+
+export async function sendMessage(ctx: ServiceContext, runner: Runner, sessionId: string, text: string): Promise<Workflow> {
+  const session = getSessionById(ctx, sessionId);
+  const latest = ctx.state.latestWorkflow(sessionId);
+  if (latest && isActive(latest.status)) {
+    throw new BiltError('conflict', 'A workflow is already in progress', {
+      current_status: latest.status,
+      workflow_id: latest.id,
+      message:
+        latest.status === 'paused'
+          ? 'The current workflow is paused: answer or resume it, or cancel it before sending a new message'
+          : 'Wait until the current workflow finishes (poll bilt_get_session) or cancel it before sending a new message',
+    });
+  }
+  const now = ctx.clock.now();
+  const { count, oldest } = ctx.state.userMessagesSince(session.projectId, now - HOUR_MS);
+  if (count >= ctx.limits.messagesPerHourPerProject) {
+    const retryAfter = Math.max(1, Math.ceil(((oldest ?? now) + HOUR_MS - now) / 1000));
+    throw new BiltError('rate_limited', 'Rate limit exceeded', {
+      message: `At most ${ctx.limits.messagesPerHourPerProject} messages per hour per project; retry in ${retryAfter} s`,
+      limit: ctx.limits.messagesPerHourPerProject,
+      retry_after: retryAfter,
+    });
+  }
+  const at = iso(ctx.clock);
+  const workflow: Workflow = {
+    id: ctx.newId(),
+    sessionId,
+    projectId: session.projectId,
+    status: 'pending',
+    message: text,
+    progress: null,
+    pause: null,
+    result: null,
+    error: null,
+    cancelReason: null,
+    interrupted: false,
+    createdAt: at,
+    startedAt: null,
+    endedAt: null,
+    updatedAt: at,
+  };
+  await ctx.committer.commit([messageRecord(ctx, { id: workflow.id, sessionId }, 'user', 'info', text), { type: 'workflow.created', workflow }]);
+  await runner.enqueue(workflow.id);
+  return ctx.state.workflow(workflow.id)!;
+}
+
+function latestOrIdle(ctx: ServiceContext, sessionId: string): Workflow | undefined {
+  getSessionById(ctx, sessionId);
+  return ctx.state.latestWorkflow(sessionId);
+}
+
+export async function cancelWorkflow(ctx: ServiceContext, runner: Runner, sessionId: string, reason?: string): Promise<Workflow> {
+  const w = latestOrIdle(ctx, sessionId);
+  const refusal = cancelRefusal(w?.status ?? 'idle');
+  if (!w || refusal) {
+    throw new BiltError('illegal_state', 'Cannot cancel workflow', { current_status: w?.status ?? 'idle', message: refusal });
+  }
+  await ctx.committer.commit(cancelRecords(ctx, w, reason));
+  runner.cancel(w.id);
+  return ctx.state.workflow(w.id)!;
+}
+
+/** Resumes a paused workflow (with answers when it asked questions) or re-runs an interrupted one. */
+export async function resumeWorkflow(ctx: ServiceContext, runner: Runner, sessionId: string, answers?: Answer[], auto = false): Promise<Workflow> {
+  const w = latestOrIdle(ctx, sessionId);
+  const refusal = resumeRefusal(w?.status ?? 'idle', w?.interrupted);
+  if (!w || refusal) {
+    throw new BiltError('illegal_state', 'Cannot resume workflow', { current_status: w?.status ?? 'idle', message: refusal });
+  }
+  const questions = w.status === 'paused' && w.pause?.type === 'questions' ? (w.pause.questions ?? []) : undefined;
+  const checked = questions ? checkAnswers(questions, answers) : [];
+  if (!questions && answers?.length) {
+    throw new BiltError('invalid_input', 'Invalid request body', { field: 'answers', message: 'answers are only accepted when the workflow paused with questions' });
+  }
+  await ctx.committer.commit(resumeRecords(ctx, w, checked, auto));
+  if (w.status === 'failed') await runner.enqueue(w.id);
+  else runner.resume(w.id, checked);
+  return ctx.state.workflow(w.id)!;
+}
+
+/** Engine-initiated pause of a running workflow (the agent is frozen until resume). */
+export async function suspendWorkflow(ctx: ServiceContext, runner: Runner, sessionId: string): Promise<Workflow> {
+  const w = latestOrIdle(ctx, sessionId);
+  if (!w || w.status !== 'running') {
+    throw new BiltError('illegal_state', 'Cannot pause workflow', { current_status: w?.status ?? 'idle', message: 'Only a running workflow can be paused' });
+  }
+  if (!runner.suspend(w.id)) {
+    throw new BiltError('unsupported', 'Cannot pause workflow', { message: `The ${runner.agentName} agent cannot be paused` });
+  }
+  const at = iso(ctx.clock);
+  await ctx.committer.commit([
+    { type: 'workflow.updated', workflowId: w.id, patch: { status: 'paused', pause: null, updatedAt: at } },
+    messageRecord(ctx, w, 'ai', 'info', 'Workflow paused. Resume it to continue.'),
+  ]);
+  return ctx.state.workflow(w.id)!;
+}

@@ -1,0 +1,45 @@
+/**
+ * A tool as this project writes it: zod input and output schemas (the single source of the JSON
+ * schemas clients see), MCP annotations, and a handler that returns plain data or throws a BiltError.
+ * One tool per file, in the engine and in the bridge alike.
+ */
+import type { z } from 'zod';
+
+export interface ToolAnnotations {
+  title?: string;
+  readOnlyHint?: boolean;
+  destructiveHint?: boolean;
+  idempotentHint?: boolean;
+  openWorldHint?: boolean;
+}
+
+export interface ProgressReport {
+  progress: number;
+  total?: number;
+  message?: string;
+}
+
+export interface ToolExtra {
+  /** Aborted when the client cancels the call or goes away. */
+  signal: AbortSignal;
+  /** Sends notifications/progress when the client asked for it (a progressToken); a no-op otherwise. */
+  progress(p: ProgressReport): Promise<void>;
+}
+
+export interface ToolDef<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
+  name: string;
+  title: string;
+  /** Written for a language model: what it does, when to use it, what comes back. */
+  description: string;
+  input: I;
+  output: O;
+  annotations: ToolAnnotations;
+  handler(input: z.output<I>, extra: ToolExtra): Promise<z.input<O>>;
+}
+
+/** Keeps the handler's types tied to its schemas. */
+export function defineTool<I extends z.ZodType, O extends z.ZodType>(def: ToolDef<I, O>): ToolDef<I, O> {
+  return def;
+}
+
+export type AnyTool = ToolDef<z.ZodType, z.ZodType>;

@@ -28,8 +28,11 @@ export interface AgentContext {
    * Pauses the workflow until the user resumes it. Resolves with the user's answers for a
    * `questions` pause (validated against the questions by the engine), with [] otherwise.
    * Rejects with an AbortError if the workflow is cancelled meanwhile.
+   * `autoResumeMs` (secrets/supabase pauses only) makes the engine resume the workflow by itself after
+   * that delay, simulating the user finishing the step at the project URL (the live service resumes
+   * such pauses automatically once the user has acted).
    */
-  ask(pause: Pause): Promise<Answer[]>;
+  ask(pause: Pause, options?: { autoResumeMs?: number }): Promise<Answer[]>;
 }
 
 export type AgentOutcome =

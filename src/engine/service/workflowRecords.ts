@@ -28,8 +28,8 @@ function describePause(p: Pause): string {
 
 export function pauseRecords(ctx: ServiceContext, w: Workflow, pause: Pause): ChangeRecord[] {
   return [
-    { type: 'workflow.updated', workflowId: w.id, patch: { status: 'paused', pause, updatedAt: iso(ctx.clock) } },
     messageRecord(ctx, w, 'ai', 'info', pause.message && pause.type === 'questions' ? `${pause.message}\n${describePause(pause)}` : describePause(pause)),
+    { type: 'workflow.updated', workflowId: w.id, patch: { status: 'paused', pause, updatedAt: iso(ctx.clock) } },
   ];
 }
 
@@ -42,25 +42,25 @@ export function finishRecords(ctx: ServiceContext, w: Workflow, outcome: AgentOu
     };
     const text = ['Workflow completed.', outcome.summary, outcome.url ? `Deployed to ${outcome.url}` : undefined].filter(Boolean).join(' ');
     return [
+      messageRecord(ctx, w, 'ai', 'success', text),
       {
         type: 'workflow.updated',
         workflowId: w.id,
         patch: { status: 'completed', result, pause: null, progress: { percentage: 100, currentStep: w.progress?.currentStep ?? 'Done' }, endedAt: at, updatedAt: at },
       },
-      messageRecord(ctx, w, 'ai', 'success', text),
     ];
   }
   return [
-    { type: 'workflow.updated', workflowId: w.id, patch: { status: 'failed', error: outcome.error, pause: null, endedAt: at, updatedAt: at } },
     messageRecord(ctx, w, 'ai', 'error', `Workflow failed: ${outcome.error}`),
+    { type: 'workflow.updated', workflowId: w.id, patch: { status: 'failed', error: outcome.error, pause: null, endedAt: at, updatedAt: at } },
   ];
 }
 
 export function cancelRecords(ctx: ServiceContext, w: Workflow, reason: string | undefined): ChangeRecord[] {
   const at = iso(ctx.clock);
   return [
-    { type: 'workflow.updated', workflowId: w.id, patch: { status: 'cancelled', cancelReason: reason ?? null, pause: null, endedAt: at, updatedAt: at } },
     messageRecord(ctx, w, 'ai', 'info', reason ? `Workflow cancelled: ${reason}` : 'Workflow cancelled.'),
+    { type: 'workflow.updated', workflowId: w.id, patch: { status: 'cancelled', cancelReason: reason ?? null, pause: null, endedAt: at, updatedAt: at } },
   ];
 }
 
@@ -68,8 +68,8 @@ export function interruptedRecords(ctx: ServiceContext, w: Workflow, why: string
   const at = iso(ctx.clock);
   const error = `Interrupted: ${why} while the workflow was ${w.status}`;
   return [
-    { type: 'workflow.updated', workflowId: w.id, patch: { status: 'failed', interrupted: true, error, pause: null, endedAt: at, updatedAt: at } },
     messageRecord(ctx, w, 'ai', 'error', `${error}. Resume it (bilt_resume_workflow) to run it again, or send a new message.`),
+    { type: 'workflow.updated', workflowId: w.id, patch: { status: 'failed', interrupted: true, error, pause: null, endedAt: at, updatedAt: at } },
   ];
 }
 

@@ -26,16 +26,16 @@ export interface ServeIo {
 /** Returns the exit code when the engine stops (or at once when another engine owns the data dir). */
 export async function serve(args: ServeArgs, io: ServeIo): Promise<number> {
   const log = (line: string) => io.stderr(`[bilt-engine] ${line}`);
-  await fs.mkdir(args.dataDir, { recursive: true, mode: 0o700 });
-  const lock = await acquireLock(args.dataDir);
-  if (!lock.acquired) return reportRunning(args.dataDir, lock.heldBy, io);
-
-  const token = io.env.BILT_ENGINE_TOKEN || `bilt_local_${randomBytes(24).toString('base64url')}`;
   const agent = createAgent(args.agent, {
     ...(args.agentCommand !== undefined ? { command: args.agentCommand } : {}),
     ...(args.scenario !== undefined ? { scenario: args.scenario } : {}),
     ...(args.speed !== undefined ? { speed: args.speed } : {}),
   });
+  await fs.mkdir(args.dataDir, { recursive: true, mode: 0o700 });
+  const lock = await acquireLock(args.dataDir);
+  if (!lock.acquired) return reportRunning(args.dataDir, lock.heldBy, io);
+
+  const token = io.env.BILT_ENGINE_TOKEN || `bilt_local_${randomBytes(24).toString('base64url')}`;
   let baseUrl = '';
   let stopping: Promise<number> | undefined;
   let fatal = false;

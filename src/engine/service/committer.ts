@@ -21,6 +21,7 @@ export interface CommitterOptions {
 export class Committer {
   private compacting: Promise<void> | undefined;
   private failed: unknown;
+  private lastDurable: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly store: LogStore,
@@ -32,6 +33,7 @@ export class Committer {
   commit(records: ChangeRecord[]): Promise<void> {
     if (this.failed) return Promise.reject(this.unavailable());
     const { seqs, durable } = this.store.append(records);
+    this.lastDurable = durable.catch(() => undefined);
     const events: EngineEvent[] = records.map((r, i) => {
       this.state.apply(r);
       return this.eventFor(r, seqs[i]!);
@@ -49,6 +51,15 @@ export class Committer {
         throw this.unavailable();
       },
     );
+  }
+
+  /**
+   * Resolves once everything committed so far is on disk. Reads call it after taking their view of the
+   * state (which is applied before it is durable), so no client ever sees a change a crash could lose.
+   */
+  settled(): Promise<void> {
+    if (this.failed) return Promise.reject(this.unavailable());
+    return this.lastDurable;
   }
 
   /** Waits for a running compaction (used at shutdown). */

@@ -24,6 +24,11 @@ export class EngineService {
     };
   }
 
+  /** Call after reading: resolves when every change the read could have seen is durable. */
+  settled(): Promise<void> {
+    return this.ctx.committer.settled();
+  }
+
   get waitTimeoutMs(): number {
     return this.ctx.limits.waitTimeoutMs;
   }

@@ -1,6 +1,7 @@
 /** The live contract's 7 tools (no resume tool: questions are answered through bilt_send_message). */
 import type { AnyTool } from '../../../mcp/kit/tool';
 import type { EngineService } from '../../service/engineService';
+import { answerWhenSettled } from '../settled';
 import { cancelWorkflowTool } from './cancelWorkflow';
 import { createProjectTool } from './createProject';
 import { getMessagesTool } from './getMessages';
@@ -10,7 +11,7 @@ import { listProjectsTool } from './listProjects';
 import { sendMessageTool } from './sendMessage';
 
 export const liveTools = (svc: EngineService): AnyTool[] =>
-  [
+  answerWhenSettled(svc, [
     listProjectsTool(svc),
     getProjectTool(svc),
     createProjectTool(svc),
@@ -18,4 +19,4 @@ export const liveTools = (svc: EngineService): AnyTool[] =>
     sendMessageTool(svc),
     getMessagesTool(svc),
     cancelWorkflowTool(svc),
-  ] as AnyTool[];
+  ] as AnyTool[]);

@@ -1,6 +1,7 @@
 /** The seed contract's 8 tools, in the documented order. */
 import type { AnyTool } from '../../../mcp/kit/tool';
 import type { EngineService } from '../../service/engineService';
+import { answerWhenSettled } from '../settled';
 import { cancelWorkflowTool } from './cancelWorkflow';
 import { createProjectTool } from './createProject';
 import { getMessagesTool } from './getMessages';
@@ -11,7 +12,7 @@ import { resumeWorkflowTool } from './resumeWorkflow';
 import { sendMessageTool } from './sendMessage';
 
 export const seedTools = (svc: EngineService): AnyTool[] =>
-  [
+  answerWhenSettled(svc, [
     listProjectsTool(svc),
     getProjectTool(svc),
     createProjectTool(svc),
@@ -20,4 +21,4 @@ export const seedTools = (svc: EngineService): AnyTool[] =>
     getMessagesTool(svc),
     resumeWorkflowTool(svc),
     cancelWorkflowTool(svc),
-  ] as AnyTool[];
+  ] as AnyTool[]);

@@ -7,6 +7,7 @@ import { promises as fs } from 'node:fs';
 import { VERSION } from '../../core/version';
 import { ToolSet } from '../../mcp/kit/toolServer';
 import { createAgent } from '../agents/index';
+import type { Agent } from '../agents/types';
 import { Engine } from '../engine';
 import { EVENTS_PATH, LIVE_MCP_PATH, SEED_MCP_PATH, startHttpServer } from '../http/server';
 import { liveTools } from '../tools/live/index';
@@ -34,6 +35,15 @@ export async function serve(args: ServeArgs, io: ServeIo): Promise<number> {
   await fs.mkdir(args.dataDir, { recursive: true, mode: 0o700 });
   const lock = await acquireLock(args.dataDir);
   if (!lock.acquired) return reportRunning(args.dataDir, lock.heldBy, io);
+  try {
+    return await serveLocked(args, io, agent, lock.release, log);
+  } catch (e) {
+    await lock.release().catch(() => undefined);
+    throw e;
+  }
+}
+
+async function serveLocked(args: ServeArgs, io: ServeIo, agent: Agent, releaseLock: () => Promise<void>, log: (line: string) => void): Promise<number> {
 
   const token = io.env.BILT_ENGINE_TOKEN || `bilt_local_${randomBytes(24).toString('base64url')}`;
   let baseUrl = '';
@@ -105,7 +115,7 @@ export async function serve(args: ServeArgs, io: ServeIo): Promise<number> {
       await http.close();
       await engine.close().catch((e: unknown) => log(`close: ${String(e)}`));
       await removeDiscovery(args.dataDir, process.pid).catch(() => undefined);
-      await lock.release().catch(() => undefined);
+      await releaseLock().catch(() => undefined);
       const code = fatal ? 1 : 0;
       resolveExit(code);
       return code;

@@ -38,7 +38,7 @@ export function uuid(field: string) {
 }
 
 export function integer(field: string, opts: { min?: number; max?: number } = {}) {
-  let n = z.number({ error: (iss) => `${field} must be a number (got ${typeName(iss.input)})` }).int({ error: `${field} must be a whole number` });
+  let n = z.number({ error: (iss) => (iss.input === undefined ? `${field} is required` : `${field} must be a number (got ${typeName(iss.input)})`) }).int({ error: `${field} must be a whole number` });
   if (opts.min !== undefined) {
     const min = opts.min;
     n = n.min(min, { error: (iss) => `${field} must be at least ${min} (got ${String(iss.input)})` });
@@ -51,7 +51,7 @@ export function integer(field: string, opts: { min?: number; max?: number } = {}
 }
 
 export function bool(field: string) {
-  return z.boolean({ error: (iss) => `${field} must be true or false (got ${typeName(iss.input)})` });
+  return z.boolean({ error: (iss) => (iss.input === undefined ? `${field} is required` : `${field} must be true or false (got ${typeName(iss.input)})`) });
 }
 
 /** Limits mentioned in a message such as "at most 5000 characters", for machine-readable details. */
@@ -67,8 +67,11 @@ export interface FieldIssue {
 }
 
 export function issuesOf(error: z.ZodError): FieldIssue[] {
-  return error.issues.map((i) => {
-    const field = i.path.length ? i.path.map(String).join('.') : '(input)';
+  // an unknown field is usually a misspelt one: name it first, before the "is required" it causes
+  const ordered = [...error.issues].sort((a, b) => Number(b.code === 'unrecognized_keys') - Number(a.code === 'unrecognized_keys'));
+  return ordered.map((i) => {
+    const path = i.code === 'unrecognized_keys' ? [...i.path, i.keys[0]!] : i.path;
+    const field = path.length ? path.map(String).join('.') : '(input)';
     let message = i.message;
     if (i.code === 'unrecognized_keys') message = `unknown field${i.keys.length > 1 ? 's' : ''}: ${i.keys.join(', ')}`;
     const limit = limitOf(message);

@@ -3,6 +3,7 @@
  * facade: each method delegates to the module that owns the rule.
  */
 import type { Answer, MessagePage, Project, Session, Workflow } from '../../core/model';
+import type { AnswerNames } from './answers';
 import type { ServiceContext } from './context';
 import { createProject, getProject, type CreateProjectInput } from './projects';
 import type { Runner } from './runner';
@@ -83,8 +84,9 @@ export class EngineService {
   cancel(sessionId: string, reason?: string): Promise<Workflow> {
     return cancelWorkflow(this.ctx, this.runner, sessionId, reason);
   }
-  resume(sessionId: string, answers?: Answer[]): Promise<Workflow> {
-    return resumeWorkflow(this.ctx, this.runner, sessionId, answers);
+  /** `names`: the caller's contract's field names, used in errors about the answers. */
+  resume(sessionId: string, answers?: Answer[], names?: AnswerNames): Promise<Workflow> {
+    return resumeWorkflow(this.ctx, this.runner, sessionId, answers, false, names);
   }
   suspend(sessionId: string): Promise<Workflow> {
     return suspendWorkflow(this.ctx, this.runner, sessionId);

@@ -6,7 +6,7 @@ import { BiltError } from '../../core/errors';
 import { HOUR_MS } from '../../core/limits';
 import type { Answer, Workflow } from '../../core/model';
 import { cancelRefusal, isActive, resumeRefusal } from '../../core/status';
-import { checkAnswers } from './answers';
+import { checkAnswers, type AnswerNames } from './answers';
 import { iso, type ServiceContext } from './context';
 import type { Runner } from './runner';
 import { getSessionById } from './sessions';
@@ -75,14 +75,14 @@ export async function cancelWorkflow(ctx: ServiceContext, runner: Runner, sessio
 }
 
 /** Resumes a paused workflow (with answers when it asked questions) or re-runs an interrupted one. */
-export async function resumeWorkflow(ctx: ServiceContext, runner: Runner, sessionId: string, answers?: Answer[], auto = false): Promise<Workflow> {
+export async function resumeWorkflow(ctx: ServiceContext, runner: Runner, sessionId: string, answers?: Answer[], auto = false, names?: AnswerNames): Promise<Workflow> {
   const w = latestOrIdle(ctx, sessionId);
   const refusal = resumeRefusal(w?.status ?? 'idle', w?.interrupted);
   if (!w || refusal) {
     throw new BiltError('illegal_state', 'Cannot resume workflow', { current_status: w?.status ?? 'idle', message: refusal });
   }
   const questions = w.status === 'paused' && w.pause?.type === 'questions' ? (w.pause.questions ?? []) : undefined;
-  const checked = questions ? checkAnswers(questions, answers) : [];
+  const checked = questions ? checkAnswers(questions, answers, names) : [];
   if (!questions && answers?.length) {
     throw new BiltError('invalid_input', 'Invalid request body', { field: 'answers', message: 'answers are only accepted when the workflow paused with questions' });
   }

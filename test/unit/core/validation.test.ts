@@ -61,6 +61,7 @@ describe('core/validation: every limit names its field and the limit', () => {
   it('ids must be UUIDs and unknown fields are refused by name', () => {
     assert.match(String(failure(() => parseInput(seedInputs.bilt_get_session, { session_id: 'sess_xyz' })).message), /session_id must be a UUID/);
     assert.match(String(failure(() => parseInput(seedInputs.bilt_get_session, { sessionId: sid })).message), /unknown field: sessionId/);
+    assert.equal(failure(() => parseInput(seedInputs.bilt_get_session, { sessionId: sid })).field, 'sessionId');
     assert.equal(failure(() => parseInput(seedInputs.bilt_send_message, { message: 'hi' })).field, 'session_id');
   });
 

@@ -2,6 +2,7 @@
 import type { AnyTool } from '../../../mcp/kit/tool';
 import type { EngineService } from '../../service/engineService';
 import { answerWhenSettled } from '../settled';
+import { inLiveWords } from './liveWords';
 import { cancelWorkflowTool } from './cancelWorkflow';
 import { createProjectTool } from './createProject';
 import { getMessagesTool } from './getMessages';
@@ -11,7 +12,7 @@ import { listProjectsTool } from './listProjects';
 import { sendMessageTool } from './sendMessage';
 
 export const liveTools = (svc: EngineService): AnyTool[] =>
-  answerWhenSettled(svc, [
+  answerWhenSettled(svc, inLiveWords([
     listProjectsTool(svc),
     getProjectTool(svc),
     createProjectTool(svc),
@@ -19,4 +20,4 @@ export const liveTools = (svc: EngineService): AnyTool[] =>
     sendMessageTool(svc),
     getMessagesTool(svc),
     cancelWorkflowTool(svc),
-  ] as AnyTool[]);
+  ] as AnyTool[]));

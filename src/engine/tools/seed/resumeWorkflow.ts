@@ -1,6 +1,7 @@
 import type { Answer } from '../../../core/model';
 import { seedInputs, seedOutputs } from '../../../core/contract/seed';
 import { defineTool } from '../../../mcp/kit/tool';
+import { SEED_ANSWER_NAMES } from '../../service/answers';
 import type { EngineService } from '../../service/engineService';
 
 export const resumeWorkflowTool = (svc: EngineService) =>
@@ -20,7 +21,7 @@ export const resumeWorkflowTool = (svc: EngineService) =>
         selectedOptions: a.selected_options ?? [],
         ...(a.text !== undefined ? { text: a.text } : {}),
       }));
-      const w = await svc.resume(session_id, mapped);
+      const w = await svc.resume(session_id, mapped, SEED_ANSWER_NAMES);
       return { session_id, workflow_id: w.id, status: w.status, resumed_at: w.updatedAt, message: 'Workflow resumed' };
     },
   });

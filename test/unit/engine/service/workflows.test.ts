@@ -134,8 +134,8 @@ describe('engine service: workflows and their state rules', () => {
     assert.equal(paused.pause?.type, 'questions');
     const bad = [
       [undefined, 'answers'],
-      [[{ questionIndex: 5, selectedOptions: [] }], 'answers[0].questionIndex'],
-      [[{ questionIndex: 0, selectedOptions: ['Web'] }, { questionIndex: 1, selectedOptions: [], text: 'x' }], 'answers[0].selectedOptions'],
+      [[{ questionIndex: 5, selectedOptions: [] }], 'answers.0.questionIndex'],
+      [[{ questionIndex: 0, selectedOptions: ['Web'] }, { questionIndex: 1, selectedOptions: [], text: 'x' }], 'answers.0.selectedOptions'],
       [[{ questionIndex: 0, selectedOptions: ['iOS'] }], 'answers'],
     ] as const;
     for (const [answers, field] of bad) {

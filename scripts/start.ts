@@ -9,20 +9,12 @@ import path from 'node:path';
 import readline from 'node:readline';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
+import type { Discovery } from '../src/engine/cli/discovery';
 
 const root = path.resolve(__dirname, '..');
 const extra = process.argv.slice(2);
 
-interface Ready {
-  url: string;
-  mcpUrl: string;
-  liveMcpUrl: string;
-  eventsUrl: string;
-  token: string;
-  pid: number;
-  dataDir: string;
-  alreadyRunning?: boolean;
-}
+type Ready = Discovery & { alreadyRunning?: boolean };
 
 async function startEngine(): Promise<Ready> {
   const child = spawn(process.execPath, [path.join(root, 'dist/engine.js'), 'serve', '--demo', ...extra], { stdio: ['ignore', 'pipe', 'inherit'] });

@@ -1,4 +1,6 @@
 /** An in-process engine over a temp data dir, driven by a ScriptedAgent and an adjustable clock. */
+import assert from 'node:assert/strict';
+import { BiltError } from '../../../../src/core/errors';
 import { Engine } from '../../../../src/engine/engine';
 import type { ServiceLimits } from '../../../../src/engine/service/context';
 import type { EngineEvent } from '../../../../src/engine/events/eventBus';
@@ -43,4 +45,15 @@ export async function openFixture(opts: { dataDir?: string; limits?: Partial<Ser
     close: () => engine.close(),
   };
   return f;
+}
+
+/** Awaits a promise that must be refused with a BiltError, and returns the error. */
+export async function refusal(p: Promise<unknown>): Promise<BiltError> {
+  try {
+    await p;
+  } catch (e) {
+    assert.ok(e instanceof BiltError, String(e));
+    return e;
+  }
+  assert.fail('expected a refusal');
 }

@@ -1,16 +1,6 @@
 import assert from 'node:assert/strict';
-import { BiltError } from '../../../../src/core/errors';
-import { openFixture, type Fixture } from './fixture';
+import { openFixture, refusal, type Fixture } from './fixture';
 
-async function refusal(p: Promise<unknown>): Promise<BiltError> {
-  try {
-    await p;
-  } catch (e) {
-    assert.ok(e instanceof BiltError, String(e));
-    return e;
-  }
-  assert.fail('expected a refusal');
-}
 
 describe('engine service: projects and sessions', () => {
   let f: Fixture;

@@ -1,0 +1,81 @@
+/**
+ * What the client offers whatever server it talks to. Two MCP contracts implement it today (seed and
+ * live); the REST Session API (seed 003) will be a third backend behind the same interface. Every
+ * value crossing it is a validated core type.
+ */
+import type { Answer, MessagePage, Project, Session, Visibility, Workflow } from '../core/model';
+
+export type BackendKind = 'mcp-seed' | 'mcp-live';
+
+export interface Capabilities {
+  /** A resume operation exists (seed: bilt_resume_workflow). */
+  resume: boolean;
+  /** Questions are answered through send (live) rather than resume (seed). */
+  answerViaSend: boolean;
+  /** The server pushes changes (the local engine's /events stream). */
+  events: boolean;
+  /** Visibility can be chosen when creating a project. */
+  visibility: boolean;
+}
+
+/** Both ids, because the seed contract keys by session and the live one by project. */
+export interface SessionRef {
+  sessionId: string;
+  projectId: string;
+}
+
+export interface SessionView {
+  session: Session;
+  /** Latest first (as many as the server returns). */
+  workflows: Workflow[];
+}
+
+export interface CallOptions {
+  signal?: AbortSignal | undefined;
+}
+
+export interface ProgressUpdate {
+  percentage: number;
+  step?: string | undefined;
+}
+
+export interface SendOptions extends CallOptions {
+  /** Block until the workflow completes, fails, is cancelled or pauses (server-side limit applies). */
+  wait?: boolean;
+  onProgress?: ((p: ProgressUpdate) => void) | undefined;
+}
+
+export interface SendResult {
+  sessionId: string;
+  workflowId: string;
+  workflow: Workflow | undefined;
+  status: Workflow['status'];
+  /** The server stopped waiting before the workflow settled. */
+  timedOut: boolean;
+  subscriberCount?: number;
+}
+
+export interface CreateProjectInput {
+  name: string;
+  description?: string | undefined;
+  visibility?: Visibility | undefined;
+}
+
+export interface BiltBackend {
+  readonly kind: BackendKind;
+  readonly capabilities: Capabilities;
+  listProjects(o?: CallOptions): Promise<Project[]>;
+  getProject(projectId: string, o?: CallOptions): Promise<Project>;
+  createProject(input: CreateProjectInput, o?: CallOptions): Promise<Project>;
+  /** The project's current session (seed: created idle on first read). */
+  getSession(q: { projectId?: string | undefined; sessionId?: string | undefined }, o?: CallOptions): Promise<SessionView>;
+  sendMessage(ref: SessionRef, message: string, o?: SendOptions): Promise<SendResult>;
+  /** Answers a questions pause (seed: resume with answers; live: send with answers). */
+  answer(ref: SessionRef, workflowId: string, answers: Answer[], o?: CallOptions): Promise<Workflow['status']>;
+  /** Continues a paused (or interrupted) workflow; throws 'unsupported' where the server has no such operation. */
+  resume(ref: SessionRef, o?: CallOptions): Promise<Workflow['status']>;
+  cancel(ref: SessionRef, reason?: string, o?: CallOptions): Promise<{ workflowId: string | undefined; cancelledAt: string }>;
+  /** Newest first, like the contract. */
+  getMessages(ref: SessionRef, page: { limit?: number; offset?: number }, o?: CallOptions): Promise<MessagePage>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,59 @@
+/**
+ * The fetch every client request goes through: it draws from the server's request budget, retries
+ * what is safe to retry (network errors before sending, 429/503 always, other 5xx for read-only
+ * calls) with backoff and jitter, and honours Retry-After / X-RateLimit-Reset. No timeout of its own:
+ * a blocking call may legitimately take minutes; callers cancel with their AbortSignal.
+ */
+import type { RequestBudget } from './budget';
+import { backoffMs, isIdempotentBody, retryableNetworkError, retryableStatus, serverDelayMs } from './retry';
+import { abortableSleep } from './sleep';
+
+export type FetchLike = (url: string | URL, init?: RequestInit) => Promise<Response>;
+
+export interface ResilienceOptions {
+  budget: RequestBudget;
+  maxRetries?: number;
+  baseDelayMs?: number;
+  maxDelayMs?: number;
+  /** A server wait longer than this is not slept through: the 429 is returned to the caller. */
+  maxServerWaitMs?: number;
+  random?: () => number;
+  now?: () => number;
+  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+  /** Diagnostics (method, status, delay); never headers or bodies. */
+  log?: (line: string) => void;
+}
+
+export function resilientFetch(inner: FetchLike, o: ResilienceOptions): FetchLike {
+  const maxRetries = o.maxRetries ?? 4;
+  const base = o.baseDelayMs ?? 250;
+  const cap = o.maxDelayMs ?? 15_000;
+  const maxServerWait = o.maxServerWaitMs ?? 60_000;
+  const now = o.now ?? Date.now;
+  const sleep = o.sleep ?? abortableSleep;
+  return async (url, init) => {
+    const signal = init?.signal ?? undefined;
+    const idempotent = (init?.method ?? 'GET') === 'GET' || isIdempotentBody(init?.body);
+    for (let attempt = 0; ; attempt++) {
+      await o.budget.acquire(signal);
+      let res: Response;
+      try {
+        res = await inner(url, init);
+      } catch (e) {
+        if (signal?.aborted || attempt >= maxRetries || !retryableNetworkError(e, idempotent)) throw e;
+        const d = backoffMs(attempt, base, cap, o.random);
+        o.log?.(`network error (${(e as Error).message}); retry ${attempt + 1} in ${d} ms`);
+        await sleep(d, signal);
+        continue;
+      }
+      if (attempt >= maxRetries || !retryableStatus(res.status, idempotent)) return res;
+      const told = serverDelayMs(res.headers, now());
+      if (told !== undefined && told > maxServerWait) return res;
+      const d = told ?? backoffMs(attempt, base, cap, o.random);
+      if (res.status === 429) o.budget.pauseUntil(now() + d);
+      o.log?.(`HTTP ${res.status}; retry ${attempt + 1} in ${d} ms`);
+      await res.body?.cancel().catch(() => undefined);
+      await sleep(d, signal);
+    }
+  };
+}

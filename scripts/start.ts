@@ -9,7 +9,7 @@ import path from 'node:path';
 import readline from 'node:readline';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
-import type { Discovery } from '../src/engine/cli/discovery';
+import type { Discovery } from '../src/api/local/discovery';
 
 const root = path.resolve(__dirname, '..');
 const extra = process.argv.slice(2);

@@ -3,7 +3,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import readline from 'node:readline';
-import type { Discovery } from '../../src/engine/cli/discovery';
+import type { Discovery } from '../../src/api/local/discovery';
 
 export const ENGINE_JS = path.resolve(__dirname, '../../dist/engine.js');
 

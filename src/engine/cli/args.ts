@@ -1,7 +1,7 @@
 /** The engine's command line, parsed with node's parseArgs; bad values name the flag and the rule. */
 import { parseArgs } from 'node:util';
 import { LIMITS } from '../../core/limits';
-import { defaultDataDir } from './discovery';
+import { defaultDataDir } from '../../api/local/discovery';
 
 export const USAGE = `Usage: bilt-engine <command> [options]
 

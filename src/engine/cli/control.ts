@@ -1,6 +1,6 @@
 /** `status` and `stop`: find the running engine through its discovery file. */
 import { pidAlive } from './lock';
-import { probe, readDiscovery } from './discovery';
+import { probe, readDiscovery } from '../../api/local/discovery';
 
 export async function control(command: 'status' | 'stop', dataDir: string, io: { stdout(l: string): void; stderr(l: string): void }): Promise<number> {
   const d = await readDiscovery(dataDir);

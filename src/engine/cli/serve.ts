@@ -13,7 +13,7 @@ import { EVENTS_PATH, LIVE_MCP_PATH, SEED_MCP_PATH, startHttpServer } from '../h
 import { liveTools } from '../tools/live/index';
 import { seedTools } from '../tools/seed/index';
 import type { ServeArgs } from './args';
-import { probe, readDiscovery, removeDiscovery, writeDiscovery, type Discovery } from './discovery';
+import { probe, readDiscovery, removeDiscovery, writeDiscovery, type Discovery } from '../../api/local/discovery';
 import { acquireLock } from './lock';
 
 export interface ServeIo {
@@ -124,6 +124,8 @@ async function serveLocked(args: ServeArgs, io: ServeIo, agent: Agent, releaseLo
   process.once('SIGINT', () => void stop('SIGINT'));
 
   io.stdout(JSON.stringify(discovery));
+  // whoever started us may close our stdout once it has the ready line; later writes must not crash us
+  process.stdout.on('error', () => undefined);
   log(`listening on ${http.url} (seed MCP ${SEED_MCP_PATH}, live MCP ${LIVE_MCP_PATH}, events ${EVENTS_PATH}); agent ${agent.name}; data ${args.dataDir}; token in ${args.dataDir}/engine.json`);
   return exited;
 }

@@ -1,6 +1,7 @@
 /**
- * The discovery file (<dataDir>/engine.json, mode 0600): how clients on this machine find the running
- * engine and its token. Also the default data dir, and a probe that tells whether an engine answers.
+ * The discovery file (<dataDir>/engine.json, mode 0600): how clients on this machine (the bridge, the
+ * extension, scripts) find the running local engine and its token; the engine writes it (src/engine/cli/serve.ts).
+ * Also the default data dir, and a probe that tells whether an engine answers.
  */
 import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';

@@ -1,0 +1,30 @@
+/** The bridge as an MCP server: the 8 seed tools over whatever upstream, with hints and reconnection. */
+import type { Server } from '@modelcontextprotocol/sdk/server/index.js';
+import { VERSION } from '../../core/version';
+import type { AnyTool } from '../kit/tool';
+import { createToolServer } from '../kit/toolServer';
+import { SessionDirectory, type BridgeContext } from './context';
+import { bridgeTools } from './tools/index';
+import type { Upstream } from './upstream';
+
+export const BRIDGE_INSTRUCTIONS =
+  'Bilt builds and deploys apps from natural-language instructions. Typical flow: bilt_list_projects (or ' +
+  'bilt_create_project) → bilt_get_session with the project_id → bilt_send_message with the session_id → watch ' +
+  'with bilt_get_session (every few seconds) or wait_for_response=true → read bilt_get_messages for results and the ' +
+  'deployment URL. If a workflow pauses with questions, ask the user and answer with bilt_resume_workflow.';
+
+export function createBridgeServer(upstream: Upstream, o: { waitTimeoutMs: number; log(line: string): void }): Server {
+  const ctx: BridgeContext = { client: (s) => upstream.client(s), sessions: new SessionDirectory(), waitTimeoutMs: o.waitTimeoutMs, log: o.log };
+  const tools: AnyTool[] = bridgeTools(ctx).map((t) => ({
+    ...t,
+    handler: async (input, extra) => {
+      try {
+        return await t.handler(input, extra);
+      } catch (e) {
+        upstream.noteFailure(e);
+        throw e;
+      }
+    },
+  }));
+  return createToolServer({ name: 'bilt', version: VERSION, instructions: BRIDGE_INSTRUCTIONS, log: o.log }, tools);
+}

@@ -7,8 +7,11 @@ import type { Session } from '../../core/model';
 import type { SessionRef } from '../../api/backend';
 import type { BiltClient } from '../../api/client';
 
+/** What the bridge needs of a client (a BiltClient; tests pass fakes). */
+export type UpstreamClient = Pick<BiltClient, 'backend' | 'watch'>;
+
 export interface BridgeContext {
-  client(signal?: AbortSignal): Promise<BiltClient>;
+  client(signal?: AbortSignal): Promise<UpstreamClient>;
   sessions: SessionDirectory;
   /** Longest wait_for_response, in ms (5 minutes unless BILT_WAIT_TIMEOUT says otherwise). */
   waitTimeoutMs: number;
@@ -23,7 +26,7 @@ export class SessionDirectory {
   }
 
   /** Both ids of a session; an unknown one is looked up (seed: directly; live: project by project). */
-  async ref(client: BiltClient, sessionId: string, signal?: AbortSignal): Promise<SessionRef> {
+  async ref(client: UpstreamClient, sessionId: string, signal?: AbortSignal): Promise<SessionRef> {
     const known = this.projectOf.get(sessionId);
     if (known) return { sessionId, projectId: known };
     if (client.backend.kind === 'mcp-seed') {

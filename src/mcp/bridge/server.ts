@@ -3,9 +3,8 @@ import type { Server } from '@modelcontextprotocol/sdk/server/index.js';
 import { VERSION } from '../../core/version';
 import type { AnyTool } from '../kit/tool';
 import { createToolServer } from '../kit/toolServer';
-import { SessionDirectory, type BridgeContext } from './context';
+import { SessionDirectory, type BridgeContext, type UpstreamClient } from './context';
 import { bridgeTools } from './tools/index';
-import type { Upstream } from './upstream';
 
 export const BRIDGE_INSTRUCTIONS =
   'Bilt builds and deploys apps from natural-language instructions. Typical flow: bilt_list_projects (or ' +
@@ -13,7 +12,13 @@ export const BRIDGE_INSTRUCTIONS =
   'with bilt_get_session (every few seconds) or wait_for_response=true → read bilt_get_messages for results and the ' +
   'deployment URL. If a workflow pauses with questions, ask the user and answer with bilt_resume_workflow.';
 
-export function createBridgeServer(upstream: Upstream, o: { waitTimeoutMs: number; log(line: string): void }): Server {
+/** What the server needs of its upstream (an Upstream; tests pass fakes). */
+export interface UpstreamSource {
+  client(signal?: AbortSignal): Promise<UpstreamClient>;
+  noteFailure(e: unknown): void;
+}
+
+export function createBridgeServer(upstream: UpstreamSource, o: { waitTimeoutMs: number; log(line: string): void }): Server {
   const ctx: BridgeContext = { client: (s) => upstream.client(s), sessions: new SessionDirectory(), waitTimeoutMs: o.waitTimeoutMs, log: o.log };
   const tools: AnyTool[] = bridgeTools(ctx).map((t) => ({
     ...t,

@@ -5,12 +5,12 @@
  */
 import type { Workflow } from '../../core/model';
 import type { SessionRef, SessionView } from '../../api/backend';
-import type { BiltClient } from '../../api/client';
 import type { ToolExtra } from '../kit/tool';
+import type { UpstreamClient } from './context';
 
 const settled = (w: Workflow | undefined) => w !== undefined && w.status !== 'pending' && w.status !== 'running';
 
-export async function waitSettled(client: BiltClient, ref: SessionRef, workflowId: string, timeoutMs: number, extra: ToolExtra): Promise<{ view: SessionView | undefined; timedOut: boolean }> {
+export async function waitSettled(client: UpstreamClient, ref: SessionRef, workflowId: string, timeoutMs: number, extra: ToolExtra): Promise<{ view: SessionView | undefined; timedOut: boolean }> {
   const stop = new AbortController();
   const timer = setTimeout(() => stop.abort(), timeoutMs);
   const signal = AbortSignal.any([stop.signal, extra.signal]);

@@ -1,11 +1,10 @@
 import { seedInputs, seedOutputs, toSeedSession } from '../../../core/contract/seed';
 import { BiltError } from '../../../core/errors';
-import type { BiltClient } from '../../../api/client';
 import type { SessionView } from '../../../api/backend';
 import { defineTool } from '../../kit/tool';
-import type { BridgeContext } from '../context';
+import type { BridgeContext, UpstreamClient } from '../context';
 
-async function mostRecent(client: BiltClient, signal: AbortSignal): Promise<SessionView> {
+async function mostRecent(client: UpstreamClient, signal: AbortSignal): Promise<SessionView> {
   if (client.backend.kind === 'mcp-seed') return client.backend.getSession({}, { signal });
   // a project-keyed server has no "current session": take the most recently updated project's
   const projects = await client.backend.listProjects({ signal });

@@ -9,7 +9,7 @@ import { LiveBackend } from './contracts/liveBackend';
 import { SeedBackend } from './contracts/seedBackend';
 import type { RequestBudget } from './http/budget';
 import type { FetchLike } from './http/resilientFetch';
-import { McpConnection } from './mcp/connection';
+import { McpConnection, type ConnectionOptions } from './mcp/connection';
 import { watchSession, type WatchEvent, type WatchOptions } from './watch/watch';
 import type { SessionRef } from './backend';
 
@@ -20,6 +20,7 @@ export interface ClientOptions {
   token?: string | undefined;
   fetch?: FetchLike;
   budget?: RequestBudget;
+  resilience?: ConnectionOptions['resilience'];
   clientName?: string;
   /** Diagnostics; never receives the token. */
   log?: (line: string) => void;
@@ -36,8 +37,13 @@ export class BiltClient {
 
   static async connect(o: ClientOptions, signal?: AbortSignal): Promise<BiltClient> {
     const mcp = new McpConnection(o);
-    const tools = await mcp.tools(signal);
-    const detected = detectContract(tools, o.url);
+    let detected;
+    try {
+      detected = detectContract(await mcp.tools(signal), o.url);
+    } catch (e) {
+      await mcp.close(); // not a Bilt server (or none): do not keep its connection open
+      throw e;
+    }
     const eventsUrl = await probeEvents(new URL(o.url), o.token, o.fetch ?? globalThis.fetch);
     const capabilities = {
       resume: detected.kind === 'mcp-seed',

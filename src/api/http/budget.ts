@@ -22,7 +22,7 @@ export class RequestBudget {
   private readonly sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
 
   constructor(readonly options: BudgetOptions) {
-    this.burst = options.burst ?? Math.max(1, Math.min(10, Math.floor(options.perMinute / 6)));
+    this.burst = options.burst ?? (Number.isFinite(options.perMinute) ? Math.max(1, Math.min(10, Math.floor(options.perMinute / 6))) : Infinity);
     this.tokens = this.burst;
     this.now = options.now ?? Date.now;
     this.sleep = options.sleep ?? abortableSleep;
@@ -31,6 +31,7 @@ export class RequestBudget {
 
   /** Milliseconds until the next request may go (0 = now). */
   delay(): number {
+    if (!Number.isFinite(this.options.perMinute)) return Math.max(0, this.pausedUntil - this.now());
     this.refill();
     const paused = Math.max(0, this.pausedUntil - this.now());
     if (paused > 0) return paused;
@@ -62,9 +63,12 @@ export class RequestBudget {
 
 const shared = new Map<string, RequestBudget>();
 
-/** Well under the documented 100 requests/minute for remote servers; loopback engines get more room. */
+/**
+ * Well under the documented 100 requests/minute for remote servers. A loopback server is the local
+ * engine, which has no such limit (unless started with --rate-limit, whose 429s are still honoured).
+ */
 export function defaultPerMinute(url: URL): number {
-  return ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname) ? 1200 : 60;
+  return ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname) ? Infinity : 60;
 }
 
 /** The budget of a server (by origin), created on first use. */

@@ -8,7 +8,7 @@ import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/
 import type { Progress as McpProgress } from '@modelcontextprotocol/sdk/types.js';
 import { VERSION } from '../../core/version';
 import { budgetFor, type RequestBudget } from '../http/budget';
-import { resilientFetch, type FetchLike } from '../http/resilientFetch';
+import { resilientFetch, type FetchLike, type ResilienceOptions } from '../http/resilientFetch';
 import { toolError, transportError } from './errors';
 
 export interface ToolInfo {
@@ -22,6 +22,8 @@ export interface ConnectionOptions {
   /** The fetch under the resilience layer (tests inject failures here). */
   fetch?: FetchLike;
   budget?: RequestBudget;
+  /** Retry policy of the resilient fetch (e.g. a short maxServerWaitMs for interactive calls). */
+  resilience?: Partial<Omit<ResilienceOptions, 'budget' | 'log'>>;
   clientName?: string;
   log?: (line: string) => void;
 }
@@ -51,7 +53,7 @@ export class McpConnection {
   tools(signal?: AbortSignal): Promise<ToolInfo[]> {
     this.connecting ??= this.open(signal).catch((e: unknown) => {
       this.connecting = undefined;
-      throw transportError(e, this.url.href);
+      throw signal?.aborted ? signal.reason : transportError(e, this.url.href);
     });
     return this.connecting;
   }
@@ -68,6 +70,8 @@ export class McpConnection {
         ...(o.onprogress ? { onprogress: o.onprogress } : {}),
       });
     } catch (e) {
+      // the SDK turns the caller's abort into an McpError (RequestTimeout): give the caller its own abort back
+      if (o.signal?.aborted) throw o.signal.reason;
       throw transportError(e, this.url.href);
     }
     const text = (result.content as Array<{ type: string; text?: string }> | undefined)?.find((c) => c.type === 'text')?.text ?? '';
@@ -89,12 +93,17 @@ export class McpConnection {
 
   private async open(signal?: AbortSignal): Promise<ToolInfo[]> {
     const headers: Record<string, string> = this.o.token ? { authorization: `Bearer ${this.o.token}` } : {};
-    const fetch = resilientFetch(this.o.fetch ?? globalThis.fetch, { budget: this.budget, ...(this.o.log ? { log: this.o.log } : {}) });
+    const fetch = resilientFetch(this.o.fetch ?? globalThis.fetch, { ...this.o.resilience, budget: this.budget, ...(this.o.log ? { log: this.o.log } : {}) });
     const transport = new StreamableHTTPClientTransport(this.url, { requestInit: { headers }, fetch });
     const client = new Client({ name: this.o.clientName ?? 'bilt-client', version: VERSION });
     await client.connect(transport, { signal });
-    const { tools } = await client.listTools(undefined, { signal });
-    this.client = client;
-    return tools as ToolInfo[];
+    try {
+      const { tools } = await client.listTools(undefined, { signal });
+      this.client = client;
+      return tools as ToolInfo[];
+    } catch (e) {
+      await client.close().catch(() => undefined); // connected but no tool list: do not leak the connection
+      throw e;
+    }
   }
 }

@@ -3,7 +3,7 @@
  * a tool's `{error, details}` result, an HTTP status from the transport, a JSON-RPC error, a network
  * failure.
  */
-import { McpError } from '@modelcontextprotocol/sdk/types.js';
+import { ErrorCode as RpcCode, McpError } from '@modelcontextprotocol/sdk/types.js';
 import { StreamableHTTPError } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import { BiltError, ERROR_CODES, isBiltError, type ErrorCode } from '../../core/errors';
 
@@ -57,7 +57,12 @@ export function transportError(e: unknown, url: string): unknown {
     if (status >= 500) return new BiltError('unavailable', `The server at ${url} failed (HTTP ${status})`, { status, message: text });
     return new BiltError('protocol', `Unexpected answer from ${url}`, { status, message: text });
   }
-  if (e instanceof McpError) return new BiltError('protocol', `The server at ${url} refused the request`, { rpc_code: e.code, message: e.message });
+  if (e instanceof McpError) {
+    // the SDK's own codes: no answer in time, or the connection went away; neither is a refusal
+    if (e.code === RpcCode.RequestTimeout) return new BiltError('unavailable', `The server at ${url} did not answer in time`, { rpc_code: e.code, message: e.message });
+    if (e.code === RpcCode.ConnectionClosed) return new BiltError('unavailable', `The connection to ${url} closed`, { rpc_code: e.code, message: e.message });
+    return new BiltError('protocol', `The server at ${url} refused the request`, { rpc_code: e.code, message: e.message });
+  }
   if (e instanceof TypeError || (e as { code?: string })?.code === 'ECONNREFUSED') {
     const cause = (e as { cause?: { code?: string; message?: string } }).cause;
     return new BiltError('unavailable', `Cannot reach ${url}`, { message: cause?.code ?? cause?.message ?? (e as Error).message });

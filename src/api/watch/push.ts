@@ -13,7 +13,13 @@ const WorkflowEvent = z.object({ workflow: Workflow, session: Session });
 const SessionEvent = z.object({ session: Session });
 const MessageEvent = z.object({ message: Message });
 
-export async function pushLoop(st: WatchState, events: { url: string; token: string | undefined }, maxBackoffMs: number, signal: AbortSignal): Promise<void> {
+export async function pushLoop(
+  st: WatchState,
+  events: { url: string; token: string | undefined },
+  maxBackoffMs: number,
+  signal: AbortSignal,
+  sleep: (ms: number, signal: AbortSignal) => Promise<void> = abortableSleep,
+): Promise<void> {
   const url = `${events.url}?session_id=${encodeURIComponent(st.ref.sessionId)}`;
   let lastEventId: string | undefined;
   for (let failures = 0; !signal.aborted; ) {
@@ -48,7 +54,7 @@ export async function pushLoop(st: WatchState, events: { url: string; token: str
       failures++;
       const wait = Math.min(maxBackoffMs, 500 * 2 ** failures);
       st.out.push({ type: 'error', error: asBiltError(e), retryInMs: wait });
-      await abortableSleep(wait, signal).catch(() => undefined);
+      await sleep(wait, signal).catch(() => undefined);
     }
   }
 }

@@ -27,6 +27,8 @@ export interface WatchOptions {
   /** Poll interval while nothing runs. */
   idleMs?: number;
   maxBackoffMs?: number;
+  /** The wait between polls and before reconnecting (tests pass a fake). */
+  sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
   /** Set by BiltClient when the server pushes events. */
   events?: { url: string; token: string | undefined } | undefined;
 }
@@ -35,6 +37,7 @@ async function pollLoop(st: WatchState, o: WatchOptions, signal: AbortSignal): P
   const activeMs = o.activeMs ?? 2000;
   const idleMs = o.idleMs ?? 30_000;
   const maxBackoff = o.maxBackoffMs ?? 60_000;
+  const sleep = o.sleep ?? abortableSleep;
   for (let failures = 0; !signal.aborted; ) {
     let wait: number;
     try {
@@ -47,7 +50,7 @@ async function pollLoop(st: WatchState, o: WatchOptions, signal: AbortSignal): P
       wait = Math.min(maxBackoff, activeMs * 2 ** failures);
       st.out.push({ type: 'error', error: asBiltError(e), retryInMs: wait });
     }
-    await abortableSleep(wait, signal).catch(() => undefined);
+    await sleep(wait, signal).catch(() => undefined);
   }
 }
 
@@ -55,7 +58,7 @@ export function watchSession(backend: BiltBackend, ref: SessionRef, o: WatchOpti
   const out = new Channel<WatchEvent>();
   const signal = o.signal ? AbortSignal.any([o.signal, out.stop.signal]) : out.stop.signal;
   const st = new WatchState(backend, ref, out, o.fromSeq);
-  const loop = o.events ? pushLoop(st, o.events, o.maxBackoffMs ?? 30_000, signal) : pollLoop(st, o, signal);
+  const loop = o.events ? pushLoop(st, o.events, o.maxBackoffMs ?? 30_000, signal, o.sleep) : pollLoop(st, o, signal);
   void loop.finally(() => out.close());
   return out;
 }

@@ -93,10 +93,21 @@ describe('api/http/budget: budgetFor', () => {
     assert.notEqual(budgetFor(new URL('https://budget-test.example/mcp')), budgetFor(new URL('http://budget-test.example/mcp')));
   });
 
-  it('gives loopback engines more room than remote servers (well under 100/minute)', () => {
-    assert.equal(defaultPerMinute(new URL('http://localhost:1/mcp')), 1200);
-    assert.equal(defaultPerMinute(new URL('http://[::1]:1/mcp')), 1200);
+  it('remote servers get well under the documented 100/minute; a loopback engine is not throttled', () => {
     assert.equal(defaultPerMinute(new URL('https://mcp.bilt.me/mcp')), 60);
     assert.equal(budgetFor(new URL('https://rate-test.example/mcp')).options.perMinute, 60);
+    for (const url of ['http://127.0.0.1:1/mcp', 'http://localhost:1/mcp', 'http://[::1]:1/mcp']) {
+      assert.ok(defaultPerMinute(new URL(url)) >= 1200, url);
+    }
+  });
+
+  it('an unlimited budget never waits except for a server pause', async () => {
+    const c = new FakeClock();
+    const b = new RequestBudget({ perMinute: Infinity, now: c.now, sleep: c.sleep });
+    for (let i = 0; i < 20; i++) await b.acquire();
+    assert.deepEqual(c.sleeps, []);
+    b.pauseUntil(c.t + 1500);
+    await b.acquire();
+    assert.deepEqual(c.sleeps, [1500]);
   });
 });

@@ -97,6 +97,13 @@ describe('api/mcp/errors: transportError', () => {
     assert.match(String(e.details['message']), /Method not found/);
   });
 
+  it("the SDK's own timeout and closed connection → unavailable, not a refusal", () => {
+    const timeout = asBilt(transportError(new McpError(RpcCode.RequestTimeout, 'Request timed out'), URL_));
+    assert.deepEqual([timeout.code, timeout.message], ['unavailable', `The server at ${URL_} did not answer in time`]);
+    const closed = asBilt(transportError(new McpError(RpcCode.ConnectionClosed, 'Connection closed'), URL_));
+    assert.deepEqual([closed.code, closed.message], ['unavailable', `The connection to ${URL_} closed`]);
+  });
+
   it('a network failure → unavailable, naming the system error', () => {
     const e = asBilt(transportError(netError('ECONNREFUSED'), URL_));
     assert.deepEqual([e.code, e.message, e.details['message']], ['unavailable', `Cannot reach ${URL_}`, 'ECONNREFUSED']);

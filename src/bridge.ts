@@ -14,9 +14,9 @@ import type { RunningBridge } from './mcp/bridge/main';
 type Message = { jsonrpc: '2.0'; id?: string | number; method?: string; params?: { protocolVersion?: string } };
 
 const HELP = `Usage: bilt-bridge [--url URL] [--data-dir DIR]
-A stdio MCP server with the Bilt tools. Environment: BILT_URL (e.g. https://mcp.bilt.me/mcp), BILT_TOKEN
-(never pass the token as an argument), BILT_ENGINE_DATA_DIR, BILT_WAIT_TIMEOUT (seconds, default 300).
-Without BILT_URL it uses the local engine, starting it if none runs.`;
+A stdio MCP server with the Bilt tools. Environment: BILT_URL (e.g. https://mcp.bilt.me/mcp); the token from
+BILT_TOKEN, BILT_TOKEN_FILE or BILT_TOKEN_COMMAND (never an argument); BILT_ENGINE_DATA_DIR; BILT_WAIT_TIMEOUT
+(seconds, default 300). Without BILT_URL it uses the local engine, starting it if none runs.`;
 const REPLAY_ID = 'bilt-bridge-replayed-initialize';
 
 const { values } = parseArgs({ options: { url: { type: 'string' }, 'data-dir': { type: 'string' }, help: { type: 'boolean', short: 'h' }, version: { type: 'boolean' } } });

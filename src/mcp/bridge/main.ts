@@ -31,9 +31,11 @@ export interface RunningBridge {
 }
 
 export async function startBridge(o: BridgeStartOptions): Promise<RunningBridge> {
-  const secrets = [o.env.BILT_TOKEN ?? ''].filter(Boolean);
+  const secrets: string[] = [];
   const log = (line: string) => o.log(redactSecrets(line, secrets));
-  const upstream = new Upstream(upstreamFromEnv(o.env, o.engineScript, log, { url: o.url, dataDir: o.dataDir }));
+  const config = upstreamFromEnv(o.env, o.engineScript, log, { url: o.url, dataDir: o.dataDir });
+  if (config.token) secrets.push(config.token);
+  const upstream = new Upstream(config);
   const waitSeconds = Number(o.env.BILT_WAIT_TIMEOUT);
   const waitTimeoutMs = Number.isFinite(waitSeconds) && waitSeconds > 0 ? waitSeconds * 1000 : LIMITS.waitTimeoutMs;
   const server = createBridgeServer(upstream, { waitTimeoutMs, log });

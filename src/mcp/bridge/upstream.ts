@@ -3,6 +3,8 @@
  * server), or, without BILT_URL, the local engine found through its discovery file and started if none
  * runs. Connects once, on first use; a local engine that went away is found (or started) again.
  */
+import { execSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { BiltClient } from '../../api/client';
 import { defaultDataDir } from '../../api/local/discovery';
 import { findOrStartEngine } from '../../api/local/launcher';
@@ -17,10 +19,23 @@ export interface UpstreamConfig {
   log(line: string): void;
 }
 
+/**
+ * The token, without it ever sitting in a client's config file: BILT_TOKEN (set by VS Code from its
+ * SecretStorage), else BILT_TOKEN_FILE (a 0600 file), else BILT_TOKEN_COMMAND (e.g. a keychain lookup
+ * such as `security find-generic-password -w -s bilt` or `secret-tool lookup service bilt`).
+ */
+export function tokenFromEnv(env: NodeJS.ProcessEnv): string | undefined {
+  if (env.BILT_TOKEN) return env.BILT_TOKEN;
+  if (env.BILT_TOKEN_FILE) return readFileSync(env.BILT_TOKEN_FILE, 'utf8').trim() || undefined;
+  if (env.BILT_TOKEN_COMMAND) return execSync(env.BILT_TOKEN_COMMAND, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], timeout: 15_000 }).trim() || undefined;
+  return undefined;
+}
+
 export function upstreamFromEnv(env: NodeJS.ProcessEnv, engineScript: string, log: (l: string) => void, overrides: { url?: string | undefined; dataDir?: string | undefined } = {}): UpstreamConfig {
+  const url = overrides.url ?? (env.BILT_URL || undefined);
   return {
-    url: overrides.url ?? (env.BILT_URL || undefined),
-    token: env.BILT_TOKEN || undefined,
+    url,
+    token: url ? tokenFromEnv(env) : undefined,
     dataDir: overrides.dataDir ?? defaultDataDir(env),
     engineScript,
     log,

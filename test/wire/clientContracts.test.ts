@@ -1,5 +1,6 @@
 /** BiltClient against the emulator engine, one test body for both contracts: detection, projects, sessions, send, messages, cancel, errors. */
 import assert from 'node:assert/strict';
+import { getEventListeners } from 'node:events';
 import type { ProgressUpdate } from '../../src/api/backend';
 import { CONTRACTS, newRef, rejectsWith, useClientEngine } from './support/client';
 import { uniqueName, UUID_RE } from './support/fixture';
@@ -99,6 +100,13 @@ describe('wire: BiltClient on both contracts', () => {
         const after = await client.backend.getSession({ projectId: ref.projectId, sessionId: ref.sessionId });
         assert.equal(after.session.status, 'cancelled');
         await rejectsWith(client.backend.cancel(ref), 'illegal_state', { current_status: 'cancelled' });
+      });
+
+      it('a long-lived signal (a watch’s) does not collect an abort listener per call', async () => {
+        const client = await quick.connect(c);
+        const ctl = new AbortController();
+        for (let i = 0; i < 12; i++) await client.backend.listProjects({ signal: ctl.signal });
+        assert.equal(getEventListeners(ctl.signal, 'abort').length, 0);
       });
 
       it("aborting a waiting send rejects with the caller's AbortError (the workflow runs on)", async () => {

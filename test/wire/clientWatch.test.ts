@@ -22,27 +22,35 @@ function countSessionReads(backend: BiltBackend): () => number {
   return () => n;
 }
 
-/** Watches a fresh session while a workflow runs in it; returns the events once it completed and every message arrived. */
-async function watchAWorkflow(client: BiltClient, watch: (ref: SessionRef) => AsyncIterable<WatchEvent>): Promise<{ events: WatchEvent[]; history: Message[] }> {
+/**
+ * Watches a fresh session while a workflow runs in it (started and read through `driver`, another
+ * connection); returns the events once it completed and every message arrived, and how often the
+ * watch read the session.
+ */
+async function watchAWorkflow(
+  watched: BiltClient,
+  client: BiltClient,
+  watch: (ref: SessionRef) => AsyncIterable<WatchEvent>,
+): Promise<{ events: WatchEvent[]; history: Message[]; reads: number }> {
   const ref = await newRef(client);
+  const reads = countSessionReads(watched.backend);
   let total = Infinity;
   let sent = false;
   const events = await collect(
     watch(ref),
     (ev) => completed(ev) && delivered(ev).length >= total,
     8000,
-    (e) => {
+    async (e) => {
       if (!sent && e.type === 'session') {
         sent = true; // the watch is live: start the workflow
         void client.backend.sendMessage(ref, 'Build a watched app').catch(() => undefined);
       }
-      if (e.type === 'session' && e.view.session.status === 'completed') {
-        void client.backend.getMessages(ref, { limit: 100 }).then((p) => (total = p.total));
-      }
+      // completed: every message is in; the rest may still be on its way to the watch
+      if (e.type === 'session' && e.view.session.status === 'completed') total = (await client.backend.getMessages(ref, { limit: 1 })).total;
     },
   );
   const history = (await client.backend.getMessages(ref, { limit: 100 })).messages.reverse();
-  return { events, history };
+  return { events, history, reads: reads() };
 }
 
 function assertWatched(events: WatchEvent[], history: Message[]): void {
@@ -64,18 +72,16 @@ describe('wire: BiltClient.watch', () => {
       it('push (the engine has events): running → completed and every message once, in order, with a single state read', async () => {
         const client = await e.connect(c);
         assert.ok(client.eventsUrl);
-        const reads = countSessionReads(client.backend);
-        const { events, history } = await watchAWorkflow(client, (ref) => client.watch(ref));
+        const { events, history, reads } = await watchAWorkflow(client, await e.connect(c), (ref) => client.watch(ref));
         assertWatched(events, history);
-        assert.equal(reads(), 1, 'the state was read once; the rest was pushed');
+        assert.equal(reads, 1, 'the state was read once; the rest was pushed');
       });
 
       it('poll (no events): the same, at the active interval', async () => {
         const client = await e.connect(c);
-        const reads = countSessionReads(client.backend);
-        const { events, history } = await watchAWorkflow(client, (ref) => watchSession(client.backend, ref, { activeMs: 50, idleMs: 200 }));
+        const { events, history, reads } = await watchAWorkflow(client, await e.connect(c), (ref) => watchSession(client.backend, ref, { activeMs: 50, idleMs: 200 }));
         assertWatched(events, history);
-        assert.ok(reads() >= 3, `polled (${reads()} reads)`);
+        assert.ok(reads >= 3, `polled (${reads} reads)`);
       });
 
       it('fromSeq 0 delivers the whole history, push and poll alike', async () => {

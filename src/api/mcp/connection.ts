@@ -61,10 +61,16 @@ export class McpConnection {
   /** Calls a tool; returns its structured result (or its JSON text), or throws a BiltError. */
   async call(name: string, args: Record<string, unknown>, o: ToolCallOptions = {}): Promise<unknown> {
     await this.tools(o.signal);
+    // a signal of its own per call: the SDK never removes the abort listener it adds, so a long-lived
+    // signal (a watch's) would otherwise collect one listener per call
+    const own = new AbortController();
+    const forward = () => own.abort(o.signal?.reason);
+    if (o.signal?.aborted) forward();
+    else o.signal?.addEventListener('abort', forward, { once: true });
     let result;
     try {
       result = await this.client!.callTool({ name, arguments: args }, undefined, {
-        signal: o.signal,
+        signal: own.signal,
         timeout: o.blocking ? BLOCKING_TIMEOUT_MS : READ_TIMEOUT_MS,
         resetTimeoutOnProgress: true,
         ...(o.onprogress ? { onprogress: o.onprogress } : {}),
@@ -73,6 +79,8 @@ export class McpConnection {
       // the SDK turns the caller's abort into an McpError (RequestTimeout): give the caller its own abort back
       if (o.signal?.aborted) throw o.signal.reason;
       throw transportError(e, this.url.href);
+    } finally {
+      o.signal?.removeEventListener('abort', forward);
     }
     const text = (result.content as Array<{ type: string; text?: string }> | undefined)?.find((c) => c.type === 'text')?.text ?? '';
     if (result.isError) throw toolError(name, text);

@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { RequestBudget } from '../../../src/api/http/budget';
 import { resilientFetch, type ResilienceOptions } from '../../../src/api/http/resilientFetch';
-import { FakeClock, netError, post, scriptedFetch, status, toolCall, type Step } from './fakes';
+import { FakeClock, ManualSleep, netError, post, rpc, scriptedFetch, status, toolCall, type Step } from './fakes';
 
 const URL_ = 'http://127.0.0.1:9/mcp';
 const READ = toolCall('bilt_get_session', { session_id: 's' });
@@ -122,6 +122,27 @@ describe('api/http/resilientFetch', () => {
     const fetch = resilientFetch(inner, { budget, now: clock.now, sleep: clock.sleep, random: () => 1, baseDelayMs: 200 });
     assert.equal((await fetch(URL_, post(READ))).status, 200);
     assert.deepEqual(clock.sleeps, [200, 800], 'the backoff, then the rest of the token interval');
+  });
+
+  it('a request whose cancellation (notifications/cancelled) passes while it waits is dropped, not sent late', async () => {
+    const s = new ManualSleep();
+    const clock = new FakeClock();
+    const budget = new RequestBudget({ perMinute: 6000, burst: 100, now: clock.now, sleep: clock.sleep });
+    const inner = scriptedFetch([status(429, { 'retry-after': '30' }), status(429, { 'retry-after': '1' }), status(202), status(200)]);
+    const fetch = resilientFetch(inner, { budget, now: clock.now, sleep: s.sleep });
+    const send = fetch(URL_, post(rpc('tools/call', { name: 'bilt_send_message', arguments: {} }, 7)));
+    await s.requestedAtLeast(1);
+    const other = fetch(URL_, post(rpc('tools/call', { name: 'bilt_get_session', arguments: {} }, 8)));
+    await s.requestedAtLeast(2);
+    assert.equal((await fetch(URL_, post(JSON.stringify({ jsonrpc: '2.0', method: 'notifications/cancelled', params: { requestId: 7 } })))).status, 202);
+    await assert.rejects(send, { name: 'AbortError' });
+    s.release(); // the other request's wait: untouched by a cancellation of another id
+    assert.equal((await other).status, 200);
+    assert.deepEqual(
+      inner.calls.map((c) => JSON.parse(String(c.init?.body)).id ?? 'notification'),
+      [7, 8, 'notification', 8],
+      'the cancelled send went out once, never again',
+    );
   });
 
   it("the caller's AbortSignal stops a Retry-After wait and a backoff (real sleep)", async () => {

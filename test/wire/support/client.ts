@@ -75,7 +75,12 @@ export async function rejectsWith(p: Promise<unknown>, code: ErrorCode, details:
 }
 
 /** Collects events until `done(events)` says so (then stops the watch), bounded in time. */
-export async function collect(watch: AsyncIterable<WatchEvent>, done: (events: WatchEvent[]) => boolean, timeoutMs = 8000, onEvent?: (e: WatchEvent) => void): Promise<WatchEvent[]> {
+export async function collect(
+  watch: AsyncIterable<WatchEvent>,
+  done: (events: WatchEvent[]) => boolean,
+  timeoutMs = 8000,
+  onEvent?: (e: WatchEvent) => void | Promise<void>,
+): Promise<WatchEvent[]> {
   const events: WatchEvent[] = [];
   const it = watch[Symbol.asyncIterator]();
   const deadline = Date.now() + timeoutMs;
@@ -86,7 +91,7 @@ export async function collect(watch: AsyncIterable<WatchEvent>, done: (events: W
       const r = await Promise.race([it.next(), timeout]).finally(() => clearTimeout(timer));
       if (r.done) throw new Error(`the watch ended; got ${summary(events)}`);
       events.push(r.value);
-      onEvent?.(r.value);
+      await onEvent?.(r.value);
     }
     return events;
   } finally {

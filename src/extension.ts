@@ -1,16 +1,65 @@
 /**
- * Entry point of the VS Code extension: a table of contents that builds the parts and registers
- * them. The UI (tree, commands, live log, MCP provider) arrives with issue #4; today it provides the
- * diagnostics channel so every later part has a place to report to.
+ * Entry point of the VS Code extension: a table of contents. It builds the shared store (one cache
+ * for the tree, the status bar, notifications, commands and agent tools), then registers each part.
  */
 import * as vscode from 'vscode';
-import { COMMANDS } from './ui/ids';
+import { BiltStore } from './api/store/biltStore';
+import { registerCommands } from './ui/commands/index';
+import type { CommandDeps } from './ui/commands/deps';
+import { onSettingsChange, readSettings, serverConfigs } from './ui/config';
+import { registerAgentTools } from './ui/lmTools/index';
 import { createLogger } from './ui/logging';
+import { registerMcpProvider } from './ui/mcpProvider';
+import { createNotifications } from './ui/notifications';
+import { persistCache, restoreCache } from './ui/persistence';
+import { createConnector } from './ui/servers/connector';
+import { Tokens } from './ui/servers/tokens';
+import { SessionLogs } from './ui/sessionLogs';
+import { createStatusBar } from './ui/statusBar';
+import { SessionsView } from './ui/tree/view';
 
-export function activate(context: vscode.ExtensionContext): void {
+export interface BiltExtensionApi {
+  /** The shared store (for tests and other extensions that want Bilt's state). */
+  store: BiltStore;
+}
+
+export function activate(context: vscode.ExtensionContext): BiltExtensionApi {
   const log = createLogger(context);
-  log.info(`Bilt ${context.extension.packageJSON.version as string} activated`);
-  context.subscriptions.push(vscode.commands.registerCommand(COMMANDS.showLogs, () => log.show()));
+  let settings = readSettings();
+  const tokens = new Tokens(context.secrets);
+  const store = new BiltStore({
+    connect: createConnector({ context, tokens, settings: () => settings, log }),
+    activeMs: settings.activeMs,
+    idleMs: settings.idleMs,
+    log: (l) => log.info(l),
+  });
+  restoreCache(context, store);
+  store.setServers(serverConfigs(settings));
+
+  const view = new SessionsView(store);
+  const logs = new SessionLogs(store, { recentMessages: () => settings.recentMessages, log });
+  const deps: CommandDeps = { context, store, view, logs, tokens, settings: () => settings, log };
+
+  context.subscriptions.push(
+    tokens,
+    { dispose: () => store.dispose() },
+    view,
+    logs,
+    persistCache(context, store),
+    createStatusBar(store),
+    createNotifications(store, { settings: () => settings, viewVisible: () => view.tree.visible }),
+    ...registerCommands(deps),
+    registerMcpProvider({ context, tokens, settings: () => settings, log }),
+    ...(settings.lmTools ? registerAgentTools(deps) : []),
+    onSettingsChange(() => {
+      settings = readSettings();
+      store.setServers(serverConfigs(settings));
+    }),
+    // signing in or out in any window refreshes that server here too
+    tokens.onDidChange((serverId) => void store.refresh(serverId)),
+  );
+  log.info(`Bilt ${context.extension.packageJSON.version as string} activated (${serverConfigs(settings).length} server(s))`);
+  return { store };
 }
 
 export function deactivate(): void {}

@@ -1,4 +1,64 @@
-/** Every command id, view id, context key and setting key of the extension, written once. */
+/** Every command id, view id, context key, setting key and secret key of the extension, written once. */
 export const COMMANDS = {
+  signIn: 'bilt.signIn',
+  signOut: 'bilt.signOut',
+  addServer: 'bilt.addServer',
+  removeServer: 'bilt.removeServer',
+  enableLocalEngine: 'bilt.enableLocalEngine',
+  restartLocalEngine: 'bilt.restartLocalEngine',
+  refresh: 'bilt.refresh',
+  createProject: 'bilt.createProject',
+  sendMessage: 'bilt.sendMessage',
+  cancelWorkflow: 'bilt.cancelWorkflow',
+  resumeWorkflow: 'bilt.resumeWorkflow',
+  answerQuestions: 'bilt.answerQuestions',
+  showSessionLog: 'bilt.showSessionLog',
+  exportTranscript: 'bilt.exportTranscript',
+  copyId: 'bilt.copyId',
+  openInBrowser: 'bilt.openInBrowser',
+  linkWorkspace: 'bilt.linkWorkspace',
+  copyMcpConfig: 'bilt.copyMcpConfig',
+  filter: 'bilt.filter',
+  clearFilter: 'bilt.clearFilter',
+  showWorkflows: 'bilt.showWorkflows',
   showLogs: 'bilt.showLogs',
+} as const;
+
+export const VIEW_CONTAINER = 'bilt';
+export const VIEWS = { sessions: 'bilt.sessions' } as const;
+
+export const CONTEXT = {
+  /** loading | noServers | signedOut | unreachable | noProjects | ready (drives the welcome views). */
+  state: 'bilt.state',
+  filtered: 'bilt.filtered',
+  hasRemoteServers: 'bilt.hasRemoteServers',
+} as const;
+
+export const SETTINGS = {
+  section: 'bilt',
+  localEnabled: 'localEngine.enabled',
+  localDataDir: 'localEngine.dataDir',
+  localAgent: 'localEngine.agent',
+  localAgentCommand: 'localEngine.agentCommand',
+  servers: 'servers',
+  activeSeconds: 'refresh.activeSeconds',
+  idleSeconds: 'refresh.idleSeconds',
+  notifications: 'notifications',
+  recentMessages: 'log.recentMessages',
+  lmTools: 'agent.languageModelTools',
+  mcpServer: 'agent.mcpServer',
+} as const;
+
+export const MCP_PROVIDER_ID = 'bilt.mcp';
+export const LOCAL_SERVER_ID = 'local';
+export const LIVE_BILT_URL = 'https://mcp.bilt.me/mcp';
+
+/** SecretStorage key of a server's token. */
+export const tokenKey = (serverId: string) => `bilt.token.${serverId}`;
+
+/** globalState keys. */
+export const STATE = {
+  cache: 'bilt.cache.v1',
+  /** workspaceState: the project this workspace is linked to ({serverId, projectId}). */
+  linkedProject: 'bilt.linkedProject',
 } as const;

@@ -61,3 +61,26 @@ export async function findOrStartEngine(o: LaunchOptions): Promise<Discovery> {
     child.unref();
   }
 }
+
+const pidAlive = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+};
+
+/**
+ * Stops the engine of a data dir (SIGTERM to the pid its discovery file names, only after the engine
+ * answered as that pid, so a stale file never signals an unrelated process) and waits until it is gone.
+ * Resolves with the stopped pid, or undefined when no engine answered.
+ */
+export async function stopEngine(dataDir = defaultDataDir(), timeoutMs = 10_000): Promise<number | undefined> {
+  const d = await findEngine(dataDir);
+  if (!d) return undefined;
+  process.kill(d.pid, 'SIGTERM');
+  for (const end = Date.now() + timeoutMs; pidAlive(d.pid) && Date.now() < end; ) await new Promise((r) => setTimeout(r, 100));
+  if (pidAlive(d.pid)) throw new BiltError('unavailable', `The local engine (pid ${d.pid}) did not stop within ${Math.round(timeoutMs / 1000)} s`);
+  return d.pid;
+}

@@ -1,0 +1,62 @@
+/** The driver's command line (see driver.ts for the usage), resolved to plain values. */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+
+export interface DriverOptions {
+  tests: string;
+  extension: string;
+  workspace?: string;
+  ui?: string;
+  screenshots?: string;
+  settings: Record<string, unknown>;
+  timeoutMs: number;
+  env: Record<string, string>;
+  grep?: string;
+  codeServerArgs: string[];
+  echo: boolean;
+  verbose: boolean;
+}
+
+export function readOptions(repo: string, argv = process.argv.slice(2)): DriverOptions {
+  const { values: v } = parseArgs({
+    args: argv,
+    options: {
+      tests: { type: 'string', default: path.join(repo, 'out/integration/index.js') },
+      extension: { type: 'string', default: repo },
+      workspace: { type: 'string' },
+      ui: { type: 'string' },
+      screenshots: { type: 'string' },
+      settings: { type: 'string' },
+      timeout: { type: 'string', default: '180000' },
+      env: { type: 'string', multiple: true, default: [] },
+      grep: { type: 'string' },
+      'code-server-arg': { type: 'string', multiple: true, default: [] },
+      echo: { type: 'boolean', default: false },
+      verbose: { type: 'boolean', default: false },
+    },
+  });
+  const timeoutMs = Number(v.timeout);
+  if (!Number.isFinite(timeoutMs) || timeoutMs <= 0) throw new Error(`--timeout wants milliseconds, got ${v.timeout}`);
+  return {
+    tests: path.resolve(v.tests),
+    extension: path.resolve(v.extension),
+    workspace: v.workspace && path.resolve(v.workspace),
+    ui: v.ui && path.resolve(v.ui),
+    screenshots: v.screenshots && path.resolve(v.screenshots),
+    // --settings '{"chat.disableAIFeatures":false}' or --settings path/to/settings.json
+    settings: v.settings ? (JSON.parse(v.settings.trim().startsWith('{') ? v.settings : readFileSync(v.settings, 'utf8')) as Record<string, unknown>) : {},
+    timeoutMs,
+    env: Object.fromEntries(
+      v.env.map((pair) => {
+        const i = pair.indexOf('=');
+        if (i <= 0) throw new Error(`--env wants KEY=VALUE, got ${pair}`);
+        return [pair.slice(0, i), pair.slice(i + 1)];
+      }),
+    ),
+    grep: v.grep,
+    codeServerArgs: v['code-server-arg'],
+    echo: v.echo,
+    verbose: v.verbose,
+  };
+}

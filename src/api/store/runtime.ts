@@ -1,0 +1,154 @@
+/**
+ * One configured server inside the store: its state and data, its client (opened through the
+ * Connector, re-opened after the server moved), and the driver that keeps the data fresh: push from
+ * the event stream when the client has one, polling otherwise.
+ */
+import { BiltError } from '../../core/errors';
+import type { SessionRef, SessionView } from '../backend';
+import type { BiltClient } from '../client';
+import type { Driver, RuntimeContext } from './driver';
+import { errorOfState, failureState, needsUser, retryAtOf } from './status';
+import { ProjectTable } from './table';
+import { backoff, type StoreConfig } from './timing';
+import type { ServerConfig, ServerSnapshot, ServerState } from './types';
+
+export class ServerRuntime {
+  status: ServerState = { state: 'connecting' };
+  readonly table = new ProjectTable();
+  stale = false;
+  updatedAt: number | undefined;
+  nextRefreshAt: number | undefined;
+  private client_: BiltClient | undefined;
+  private connecting: Promise<BiltClient> | undefined;
+  private running: Promise<void> | undefined;
+  private driver: Driver | undefined;
+  private retryTimer: unknown;
+  private failures = 0;
+  private readonly abort = new AbortController();
+
+  constructor(
+    /** Replaced when only its label was edited. */
+    public server: ServerConfig,
+    readonly c: StoreConfig,
+    readonly ctx: RuntimeContext,
+  ) {}
+
+  get signal(): AbortSignal {
+    return this.abort.signal;
+  }
+
+  snapshot(): ServerSnapshot {
+    const { server, status, stale, updatedAt, nextRefreshAt } = this;
+    return { server, status, projects: this.table.entries(), stale, updatedAt, nextRefreshAt, live: this.driver?.live ?? false };
+  }
+
+  /** Connects (once at a time) and starts the driver; resolves after its first load. */
+  start(): Promise<void> {
+    this.running ??= this.connectAndRun().finally(() => (this.running = undefined));
+    return this.running;
+  }
+
+  async refresh(): Promise<void> {
+    if (this.driver) return this.driver.refresh();
+    this.c.timers.clearTimeout(this.retryTimer);
+    this.failures = 0; // the user asked: try now, and again soon if it fails
+    await this.start();
+  }
+
+  async loadSession(projectId: string): Promise<SessionView> {
+    if (!this.driver && this.running) await this.running;
+    if (!this.driver) throw errorOfState(this.status, this.c.now(), this.server.label);
+    return this.driver.loadSession(projectId);
+  }
+
+  afterAction(ref: Partial<SessionRef> | undefined): void {
+    this.driver?.afterAction(ref);
+  }
+
+  activityChanged(): void {
+    this.driver?.activityChanged();
+  }
+
+  /** The connected client; connects through the Connector when there is none. */
+  client(): Promise<BiltClient> {
+    if (this.client_) return Promise.resolve(this.client_);
+    this.connecting ??= this.c
+      .connect(this.server, this.signal)
+      .then((client) => {
+        if (this.signal.aborted) {
+          void client.close().catch(() => undefined);
+          throw this.signal.reason;
+        }
+        return (this.client_ = client);
+      })
+      .finally(() => (this.connecting = undefined));
+    return this.connecting;
+  }
+
+  /** The stream or the client stopped working: drop both and connect again (re-discovery) after a backoff. */
+  reconnect(e: unknown): void {
+    this.driver?.stop();
+    this.driver = undefined;
+    const old = this.client_;
+    this.client_ = undefined;
+    void old?.close().catch(() => undefined);
+    this.retryLater(e);
+  }
+
+  /** Shows a failure; returns when to retry (undefined: not before the user acts). */
+  noteFailure(e: unknown, capMs?: number): number | undefined {
+    this.failures++;
+    const now = this.c.now();
+    this.status = failureState(e, now, backoff(this.c, this.failures, capMs), this.client_?.connection.budget);
+    this.c.log(`${this.server.id}: ${this.status.state}${e instanceof Error ? ` (${e.message})` : ''}`);
+    this.ctx.changed();
+    return needsUser(this.status) ? undefined : retryAtOf(this.status);
+  }
+
+  /** Data arrived from the server. */
+  noteSuccess(): void {
+    this.failures = 0;
+    this.updatedAt = this.c.now();
+    this.stale = false;
+    if (this.status.state !== 'ready') this.status = { state: 'ready' };
+    this.ctx.changed();
+  }
+
+  setNextRefresh(at: number | undefined): void {
+    if (at === this.nextRefreshAt) return;
+    this.nextRefreshAt = at;
+    this.ctx.changed();
+  }
+
+  dispose(): void {
+    if (this.signal.aborted) return;
+    this.abort.abort(new BiltError('unavailable', 'The store was disposed'));
+    this.c.timers.clearTimeout(this.retryTimer);
+    this.driver?.stop();
+    this.driver = undefined;
+    void this.client_?.close().catch(() => undefined);
+    this.client_ = undefined;
+  }
+
+  private async connectAndRun(): Promise<void> {
+    this.c.timers.clearTimeout(this.retryTimer);
+    let client: BiltClient;
+    try {
+      client = await this.client();
+    } catch (e) {
+      if (!this.signal.aborted) this.retryLater(e);
+      return;
+    }
+    if (this.driver || this.signal.aborted) return;
+    this.driver = this.ctx.makeDriver(this, client);
+    this.ctx.changed();
+    await this.driver.start();
+  }
+
+  private retryLater(e: unknown): void {
+    const at = this.noteFailure(e);
+    this.nextRefreshAt = undefined;
+    this.c.timers.clearTimeout(this.retryTimer);
+    if (at !== undefined) this.retryTimer = this.c.timers.setTimeout(() => void this.start(), Math.max(0, at - this.c.now()));
+  }
+}

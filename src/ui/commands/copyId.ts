@@ -1,0 +1,19 @@
+/** Copy the most specific id of a row (workflow > session > project); from the palette, a project's. */
+import * as vscode from 'vscode';
+import { COMMANDS } from '../ids';
+import type { CommandDeps } from './deps';
+import { asTarget, pickProject } from './pick';
+import { registerCommand } from './run';
+
+export const registerCopyId = (d: CommandDeps) =>
+  registerCommand(COMMANDS.copyId, 'copy the ID', d.log, async (arg) => {
+    const t = asTarget(arg);
+    let what: string;
+    let id: string;
+    if (t?.workflowId) [what, id] = ['workflow', t.workflowId];
+    else if (t?.sessionId) [what, id] = ['session', t.sessionId];
+    else [what, id] = ['project', (await pickProject(d, arg, 'Copy the ID of which project?')).entry.project.id];
+    await vscode.env.clipboard.writeText(id);
+    vscode.window.setStatusBarMessage(`$(copy) Copied the ${what} ID ${id}`, 3000);
+    return id;
+  });

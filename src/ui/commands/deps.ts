@@ -1,0 +1,18 @@
+/** What every command gets: the parts it works with, passed in (no module singletons). */
+import type * as vscode from 'vscode';
+import type { BiltStoreApi } from '../../api/store/types';
+import type { Settings } from '../config';
+import type { Logger } from '../logging';
+import type { Tokens } from '../servers/tokens';
+import type { SessionLogs } from '../sessionLogs';
+import type { SessionsView } from '../tree/view';
+
+export interface CommandDeps {
+  context: vscode.ExtensionContext;
+  store: BiltStoreApi;
+  view: SessionsView;
+  logs: SessionLogs;
+  tokens: Tokens;
+  settings: () => Settings;
+  log: Logger;
+}

@@ -1,0 +1,54 @@
+/** Every command of the extension, registered in one place (one line each; each lives in its own file). */
+import type * as vscode from 'vscode';
+import { registerAddServer } from './addServer';
+import { registerAnswerQuestions } from './answerQuestions';
+import { registerCancelWorkflow } from './cancelWorkflow';
+import { registerClearFilter } from './clearFilter';
+import { registerCopyId } from './copyId';
+import { registerCopyMcpConfig } from './copyMcpConfig';
+import { registerCreateProject } from './createProject';
+import type { CommandDeps } from './deps';
+import { registerEnableLocalEngine } from './enableLocalEngine';
+import { registerExportTranscript } from './exportTranscript';
+import { registerFilter } from './filter';
+import { registerLinkWorkspace } from './linkWorkspace';
+import { registerOpenInBrowser } from './openInBrowser';
+import { registerRefresh } from './refresh';
+import { registerRemoveServer } from './removeServer';
+import { registerRestartLocalEngine } from './restartLocalEngine';
+import { registerResumeWorkflow } from './resumeWorkflow';
+import { registerSendMessage } from './sendMessage';
+import { registerShowLogs } from './showLogs';
+import { registerShowSessionLog } from './showSessionLog';
+import { registerShowWorkflows } from './showWorkflows';
+import { registerSignIn } from './signIn';
+import { registerSignOut } from './signOut';
+
+export type { CommandDeps } from './deps';
+
+export function registerCommands(d: CommandDeps): vscode.Disposable[] {
+  return [
+    registerSignIn(d),
+    registerSignOut(d),
+    registerAddServer(d),
+    registerRemoveServer(d),
+    registerEnableLocalEngine(d),
+    registerRestartLocalEngine(d),
+    registerRefresh(d),
+    registerCreateProject(d),
+    registerSendMessage(d),
+    registerCancelWorkflow(d),
+    registerResumeWorkflow(d),
+    registerAnswerQuestions(d),
+    registerShowSessionLog(d),
+    registerExportTranscript(d),
+    registerCopyId(d),
+    registerOpenInBrowser(d),
+    registerLinkWorkspace(d),
+    registerCopyMcpConfig(d),
+    registerFilter(d),
+    registerClearFilter(d),
+    registerShowWorkflows(d),
+    registerShowLogs(d),
+  ];
+}

@@ -1,0 +1,58 @@
+/** Settings read into plain objects for the vscode-free parts; the only place that knows setting keys. */
+import * as vscode from 'vscode';
+import type { ServerConfig } from '../api/store/types';
+import { LIVE_BILT_URL, LOCAL_SERVER_ID, SETTINGS } from './ids';
+
+export interface Settings {
+  localEnabled: boolean;
+  localDataDir: string | undefined;
+  localAgent: string;
+  localAgentCommand: string | undefined;
+  remote: Array<{ label: string; url: string }>;
+  activeMs: number;
+  idleMs: number;
+  notifications: 'whenViewHidden' | 'always' | 'never';
+  recentMessages: number;
+  lmTools: boolean;
+  mcpServer: boolean;
+}
+
+export function readSettings(): Settings {
+  const c = vscode.workspace.getConfiguration(SETTINGS.section);
+  const remote = (c.get<Array<{ label?: string; url?: string }>>(SETTINGS.servers) ?? [])
+    .filter((s): s is { label?: string; url: string } => typeof s?.url === 'string' && /^https?:\/\//.test(s.url))
+    .map((s) => ({ url: normalizeUrl(s.url), label: s.label || labelFor(s.url) }));
+  return {
+    localEnabled: c.get<boolean>(SETTINGS.localEnabled, true),
+    localDataDir: c.get<string>(SETTINGS.localDataDir) || undefined,
+    localAgent: c.get<string>(SETTINGS.localAgent, 'emulator'),
+    localAgentCommand: c.get<string>(SETTINGS.localAgentCommand) || undefined,
+    remote,
+    activeMs: Math.max(2, c.get<number>(SETTINGS.activeSeconds, 5)) * 1000,
+    idleMs: Math.max(15, c.get<number>(SETTINGS.idleSeconds, 60)) * 1000,
+    notifications: c.get(SETTINGS.notifications, 'whenViewHidden'),
+    recentMessages: Math.max(0, c.get<number>(SETTINGS.recentMessages, 500)),
+    lmTools: c.get<boolean>(SETTINGS.lmTools, true),
+    mcpServer: c.get<boolean>(SETTINGS.mcpServer, true),
+  };
+}
+
+export const normalizeUrl = (url: string) => url.trim().replace(/\/+$/, '');
+export const labelFor = (url: string) => (normalizeUrl(url) === LIVE_BILT_URL ? 'Bilt' : new URL(url).host);
+
+export function serverConfigs(s: Settings): ServerConfig[] {
+  return [
+    ...(s.localEnabled ? [{ id: LOCAL_SERVER_ID, label: 'Local engine', kind: 'local' as const }] : []),
+    ...s.remote.map((r) => ({ id: r.url, label: r.label, kind: 'remote' as const, url: r.url })),
+  ];
+}
+
+/** Adds or removes a remote server in the user's settings. */
+export async function saveRemoteServers(servers: Array<{ label: string; url: string }>): Promise<void> {
+  await vscode.workspace.getConfiguration(SETTINGS.section).update(SETTINGS.servers, servers, vscode.ConfigurationTarget.Global);
+}
+
+export const onSettingsChange = (listener: () => void): vscode.Disposable =>
+  vscode.workspace.onDidChangeConfiguration((e) => {
+    if (e.affectsConfiguration(SETTINGS.section)) listener();
+  });

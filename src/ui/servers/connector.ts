@@ -1,0 +1,35 @@
+/**
+ * How the store reaches each server: the local engine is found through its discovery file or started
+ * (its own process on VS Code's runtime, shared by every window, found again after a reload); a remote
+ * server gets its token from SecretStorage, and without one the server is "signed out".
+ */
+import type * as vscode from 'vscode';
+import { BiltClient } from '../../api/client';
+import { findOrStartEngine } from '../../api/local/launcher';
+import type { Connector, ServerConfig } from '../../api/store/types';
+import { BiltError } from '../../core/errors';
+import type { Settings } from '../config';
+import type { Logger } from '../logging';
+import type { Tokens } from './tokens';
+
+export function engineArgs(s: Settings): string[] {
+  return ['--agent', s.localAgent, ...(s.localAgentCommand ? ['--agent-command', s.localAgentCommand] : [])];
+}
+
+export function createConnector(o: { context: vscode.ExtensionContext; tokens: Tokens; settings: () => Settings; log: Logger }): Connector {
+  return async (server: ServerConfig, signal: AbortSignal): Promise<BiltClient> => {
+    if (server.kind === 'local') {
+      const s = o.settings();
+      const d = await findOrStartEngine({
+        engineScript: o.context.asAbsolutePath('dist/engine.js'),
+        ...(s.localDataDir ? { dataDir: s.localDataDir } : {}),
+        args: engineArgs(s),
+      });
+      o.log.info(`local engine pid ${d.pid} at ${d.url} (agent ${d.agent})`);
+      return BiltClient.connect({ url: d.mcpUrl, token: d.token, clientName: 'bilt-vscode', log: (l) => o.log.info(l) }, signal);
+    }
+    const token = await o.tokens.get(server.id);
+    if (!token) throw new BiltError('unauthorized', `Not signed in to ${server.label}`, { signedOut: true, server: server.id });
+    return BiltClient.connect({ url: server.url!, token, clientName: 'bilt-vscode', log: (l) => o.log.info(l) }, signal);
+  };
+}

@@ -1,0 +1,118 @@
+/** BiltStore when things fail: states, backoff, rate limits, signed out and unauthorized; the last good data stays. */
+import assert from 'node:assert/strict';
+import { signedOut } from '../../../../src/api/store/types';
+import { BiltError } from '../../../../src/core/errors';
+import { setup, T0 } from './support';
+
+const unavailable = () => new BiltError('unavailable', 'Cannot reach https://mcp.example.test/mcp');
+
+describe('api/store: failures', () => {
+  it('an unreachable server: state with retryAt, exponential backoff (capped), last data kept, ready again once it answers', async () => {
+    const t = setup({ options: { retryMs: 2000, maxBackoffMs: 10_000 } });
+    t.server.add(2);
+    await t.start();
+    t.server.failures.push(unavailable(), unavailable(), unavailable(), unavailable(), unavailable());
+    await t.timers.advance(60_000);
+    let s = t.snap();
+    assert.deepEqual([s.status.state, 'retryAt' in s.status && s.status.retryAt], ['unreachable', T0 + 62_000]);
+    assert.equal(s.projects?.length, 2, 'the last good data stays');
+    assert.equal(s.nextRefreshAt, T0 + 62_000);
+    await t.timers.advance(60_000);
+    const lists = t.server.calls.filter((c) => c.op === 'list').map((c) => (c.at - T0) / 1000);
+    assert.deepEqual(lists, [0, 60, 62, 66, 74, 84, 94], 'retries after 2, 4, 8, then 10 s (the cap)');
+    s = t.snap();
+    assert.deepEqual([s.status.state, s.updatedAt], ['ready', T0 + 94_000]);
+    assert.equal(s.nextRefreshAt, T0 + 154_000, 'then the normal cadence');
+  });
+
+  it('a rate-limit error pauses the server for retry_after seconds', async () => {
+    const t = setup();
+    t.server.add(1);
+    await t.start();
+    t.server.failures.push(new BiltError('rate_limited', 'Rate limit exceeded', { retry_after: 90 }));
+    await t.timers.advance(60_000);
+    assert.deepEqual(t.snap().status, { state: 'rate-limited', retryAt: T0 + 150_000 });
+    await t.timers.advance(89_999);
+    assert.equal(t.server.count('list'), 2);
+    await t.timers.advance(1);
+    assert.equal(t.server.count('list'), 3);
+    assert.equal(t.snap().status.state, 'ready');
+  });
+
+  it('a server-imposed pause of the shared budget (429 Retry-After) holds the polling and shows until when', async () => {
+    const t = setup();
+    t.server.add(1);
+    await t.start();
+    t.server.budget.pauseUntil(T0 + 100_000);
+    await t.timers.advance(60_000);
+    assert.deepEqual(t.snap().status, { state: 'rate-limited', retryAt: T0 + 100_000 });
+    assert.equal(t.server.count('list'), 1, 'no request was sent into the pause');
+    await t.timers.advance(40_000);
+    assert.equal(t.server.count('list'), 2);
+    assert.equal(t.snap().status.state, 'ready');
+  });
+
+  it('unauthorized while polling: shown, never retried on its own; refresh() tries again', async () => {
+    const t = setup();
+    t.server.add(1);
+    await t.start();
+    t.server.failures.push(new BiltError('unauthorized', 'Invalid or expired API key'));
+    await t.timers.advance(60_000);
+    assert.equal(t.snap().status.state, 'unauthorized');
+    assert.equal(t.snap().nextRefreshAt, undefined);
+    await t.timers.advance(3_600_000);
+    assert.equal(t.server.count('list'), 2);
+    await t.store.refresh('remote');
+    assert.deepEqual([t.server.count('list'), t.snap().status.state], [3, 'ready']);
+  });
+
+  it('a connector without a token: signed-out, no retries; refresh() after signing in connects', async () => {
+    const t = setup();
+    t.state.connectError = signedOut();
+    await t.start();
+    assert.deepEqual(t.snap().status, { state: 'signed-out' });
+    await t.timers.advance(3_600_000);
+    assert.equal(t.state.connects.length, 1);
+    await assert.rejects(t.store.loadSession('remote', 'p1'), (e: BiltError) => e.code === 'unauthorized' && e.details['signedOut'] === true);
+    t.state.connectError = undefined;
+    await t.store.refresh();
+    assert.deepEqual([t.state.connects.length, t.snap().status.state, t.server.count('list')], [2, 'ready', 1]);
+  });
+
+  it('a connector that cannot reach the server: unreachable, retried with backoff', async () => {
+    const t = setup({ options: { retryMs: 1000 } });
+    t.state.connectError = unavailable();
+    await t.start();
+    assert.equal(t.snap().status.state, 'unreachable');
+    await t.timers.advance(1000 + 2000);
+    assert.equal(t.state.connects.length, 3);
+    t.state.connectError = undefined;
+    await t.timers.advance(4000);
+    assert.deepEqual([t.state.connects.length, t.snap().status.state], [4, 'ready']);
+  });
+
+  it('a polled local engine that stops answering is found again through the Connector (it may have moved)', async () => {
+    const t = setup({ options: { retryMs: 1000 } });
+    t.server.add(1);
+    await t.start([{ id: 'local', label: 'Local engine', kind: 'local' }]);
+    t.server.failures.push(unavailable());
+    await t.timers.advance(60_000);
+    assert.deepEqual([t.snap('local').status.state, t.server.closed], ['unreachable', 1]);
+    await t.timers.advance(1000);
+    assert.deepEqual([t.state.connects.length, t.snap('local').status.state, t.server.count('list')], [2, 'ready', 3]);
+  });
+
+  it("a session that cannot be read is that project's error; the server stays ready", async () => {
+    const t = setup();
+    t.server.add(1);
+    await t.start();
+    t.server.views.delete('p1');
+    await assert.rejects(t.store.loadSession('remote', 'p1'), /not found/);
+    const s = t.snap();
+    assert.deepEqual([s.status.state, s.projects?.[0]?.error?.code], ['ready', 'not_found']);
+    t.server.set('p1', 'idle');
+    await t.timers.advance(5000);
+    await t.store.loadSession('remote', 'p1');
+    assert.equal(t.snap().projects?.[0]?.error, undefined, 'a good read clears it');
+  });
+});

@@ -1,0 +1,65 @@
+/**
+ * BiltStore against a real engine, polling as for a remote server (its client is shown without an
+ * event stream), on both contracts: a new project appears with the list cadence, a loaded session
+ * follows a workflow started by another client (running → completed) through the burst after the
+ * action and the active cadence; idle projects that were never loaded are never read.
+ */
+import assert from 'node:assert/strict';
+import { BiltClient } from '../../src/api/client';
+import type { FetchLike } from '../../src/api/http/resilientFetch';
+import { BiltStore } from '../../src/api/store/biltStore';
+import type { Connector, ServerConfig } from '../../src/api/store/types';
+import type { SessionStatus } from '../../src/core/status';
+import { until } from '../support/until';
+import { CONTRACTS, useClientEngine } from './support/client';
+import { uniqueName } from './support/fixture';
+
+/** The client as a remote server's would be: no event stream, so the store polls. */
+const withoutEvents = (c: BiltClient): BiltClient => Object.assign(Object.create(c) as BiltClient, { eventsUrl: undefined });
+
+describe('wire: BiltStore, polling (a server without events)', function () {
+  this.timeout(30_000);
+  const e = useClientEngine({ scenario: 'quick.json', speed: 5 }); // a 1.5 s workflow
+  let store: BiltStore | undefined;
+  afterEach(() => store?.dispose());
+
+  for (const c of CONTRACTS) {
+    it(`${c.name}: a new project appears, a loaded session follows running → completed, unloaded projects are not read`, async () => {
+      /** The store's tool calls: name and body. */
+      const calls: Array<{ tool: string; body: string }> = [];
+      const counting: FetchLike = (url, init) => {
+        const m = typeof init?.body === 'string' ? /"name":"(bilt_\w+)"/.exec(init.body) : null;
+        if (m) calls.push({ tool: m[1]!, body: init!.body as string });
+        return fetch(url, init);
+      };
+      const connect: Connector = async () => withoutEvents(await e.connect(c, { fetch: counting }));
+      const server: ServerConfig = { id: 'polled', label: 'Engine, polled', kind: 'remote', url: c.url(e.engine.ready) };
+      store = new BiltStore({ connect, activeMs: 100, idleMs: 300, burstMs: [50, 100, 200, 400] });
+      const seen: SessionStatus[] = [];
+      const entry = (id: string) => store!.snapshot('polled')?.projects?.find((x) => x.project.id === id);
+      const other = await e.connect(c);
+      const idle = await other.backend.createProject({ name: uniqueName('store-idle') });
+      store.setServers([server]);
+      await until(() => store!.snapshot('polled')?.status.state === 'ready', 'the first list');
+      const s = store.snapshot('polled')!;
+      assert.deepEqual([s.live, s.stale, typeof s.nextRefreshAt], [false, false, 'number']);
+
+      const p = await other.backend.createProject({ name: uniqueName('store-poll') });
+      await until(() => entry(p.id), 'the new project to appear with the next list');
+      const view = await store.loadSession('polled', p.id);
+      assert.equal(view.session.status, 'idle');
+      store.onDidChange(() => {
+        const st = entry(p.id)?.session?.session.status;
+        if (st && seen.at(-1) !== st) seen.push(st);
+      });
+      void other.backend.sendMessage({ projectId: p.id, sessionId: view.session.id }, 'Build a polled app').catch(() => undefined);
+      store.afterAction('polled', { projectId: p.id, sessionId: view.session.id });
+      await until(() => entry(p.id)?.session?.session.status === 'completed', 'the store to see it complete', 15_000);
+      assert.ok(seen.includes('running'), `running before completed: ${seen.join(' → ')}`);
+      assert.equal(entry(idle.id)?.session, undefined, 'a project never loaded is never read');
+      const sessionReads = calls.filter((x) => x.tool === 'bilt_get_session');
+      assert.ok(sessionReads.length >= 3 && sessionReads.every((x) => x.body.includes(p.id)), `only the loaded project's session was read (${sessionReads.length} reads)`);
+      assert.ok(calls.filter((x) => x.tool === 'bilt_list_projects').length >= 2, 'the list was polled');
+    });
+  }
+});

@@ -18,6 +18,20 @@ export interface DriverOptions {
   verbose: boolean;
 }
 
+const USAGE = `Runs test/integration inside code-server (see docs/TESTING.md, "Real VS Code (integration)").
+  --tests FILE            compiled runner (default out/integration/index.js)
+  --extension DIR         extensionDevelopmentPath (default the repo)
+  --workspace DIR         folder the workbench opens (default an empty one in the run dir)
+  --ui SCRIPT             browser steps: module exporting async (page, ctx) => {} (scripts/harness/ui.ts)
+  --screenshots DIR       where screenshots go (default the run dir)
+  --settings JSON|FILE    merged into the user settings.json
+  --timeout MS            time limit for the results (default 180000)
+  --env KEY=VALUE         extension host environment (repeatable)
+  --grep REGEX            only tests whose full title matches
+  --code-server-arg=ARG   extra code-server argument (repeatable; keep the = for ARGs like --enable-proposed-api)
+  --echo                  stream the browser console (the extension host's console.log)
+  --verbose               stream code-server's output`;
+
 export function readOptions(repo: string, argv = process.argv.slice(2)): DriverOptions {
   const { values: v } = parseArgs({
     args: argv,
@@ -34,8 +48,13 @@ export function readOptions(repo: string, argv = process.argv.slice(2)): DriverO
       'code-server-arg': { type: 'string', multiple: true, default: [] },
       echo: { type: 'boolean', default: false },
       verbose: { type: 'boolean', default: false },
+      help: { type: 'boolean', default: false },
     },
   });
+  if (v.help) {
+    console.log(USAGE);
+    process.exit(0);
+  }
   const timeoutMs = Number(v.timeout);
   if (!Number.isFinite(timeoutMs) || timeoutMs <= 0) throw new Error(`--timeout wants milliseconds, got ${v.timeout}`);
   return {

@@ -7,7 +7,7 @@
  *
  *   npx tsx scripts/harness/driver.ts [--tests out/integration/index.js] [--workspace DIR] [--ui SCRIPT]
  *     [--screenshots DIR] [--settings JSON|FILE] [--timeout MS] [--env KEY=VALUE]... [--grep REGEX]
- *     [--code-server-arg ARG]... [--echo] [--verbose]
+ *     [--code-server-arg=ARG]... [--echo] [--verbose]
  */
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';

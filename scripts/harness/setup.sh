@@ -12,6 +12,12 @@ NODE_VERSION=24.21.0          # verified with code-server 4.139.1
 CODE_SERVER_VERSION=4.139.1   # bundles VS Code 1.139.1
 DEBIAN_PACKAGES=(chromium libkrb5-dev)
 
+# Under `npm run`, npm exports its own run's settings to this script. The installs below must not inherit
+# them: code-server's postinstall reads the Node version from npm_config_user_agent ("node/v20": it then
+# refuses), and npm_config_local_prefix names the repo.
+unset npm_config_user_agent npm_config_local_prefix npm_node_execpath npm_execpath NODE
+while read -r v; do unset "$v"; done < <(compgen -e | grep -E '^npm_(package|lifecycle)_' || true)
+
 H="${BILT_HARNESS_DIR:-$HOME/.cache/bilt-harness}"
 mkdir -p "$H"
 H="$(cd "$H" && pwd)"

@@ -8,6 +8,8 @@ export interface Settings {
   localDataDir: string | undefined;
   localAgent: string;
   localAgentCommand: string | undefined;
+  localScenario: string | undefined;
+  localSpeed: number;
   remote: Array<{ label: string; url: string }>;
   activeMs: number;
   idleMs: number;
@@ -27,6 +29,8 @@ export function readSettings(): Settings {
     localDataDir: c.get<string>(SETTINGS.localDataDir) || undefined,
     localAgent: c.get<string>(SETTINGS.localAgent, 'emulator'),
     localAgentCommand: c.get<string>(SETTINGS.localAgentCommand) || undefined,
+    localScenario: c.get<string>(SETTINGS.localScenario) || undefined,
+    localSpeed: Math.max(0, c.get<number>(SETTINGS.localSpeed, 1)),
     remote,
     activeMs: Math.max(2, c.get<number>(SETTINGS.activeSeconds, 5)) * 1000,
     idleMs: Math.max(15, c.get<number>(SETTINGS.idleSeconds, 60)) * 1000,

@@ -40,6 +40,8 @@ export const SETTINGS = {
   localDataDir: 'localEngine.dataDir',
   localAgent: 'localEngine.agent',
   localAgentCommand: 'localEngine.agentCommand',
+  localScenario: 'localEngine.scenario',
+  localSpeed: 'localEngine.speed',
   servers: 'servers',
   activeSeconds: 'refresh.activeSeconds',
   idleSeconds: 'refresh.idleSeconds',

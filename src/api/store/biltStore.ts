@@ -76,7 +76,8 @@ export class BiltStore implements BiltStoreApi {
   }
 
   async refresh(serverId?: string): Promise<void> {
-    const targets = serverId === undefined ? [...this.runtimes.values()] : [this.runtime(serverId)];
+    // an id not (or no longer) configured has nothing to refresh (a token may change before the settings do)
+    const targets = serverId === undefined ? [...this.runtimes.values()] : [this.runtimes.get(serverId) ?? []].flat();
     await Promise.all(targets.map((rt) => rt.refresh()));
   }
 

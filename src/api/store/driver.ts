@@ -5,9 +5,8 @@ import type { ServerRuntime } from './runtime';
 
 export interface Driver {
   readonly live: boolean;
-  /** Starts keeping the data fresh; resolves once the first load succeeded or failed. */
-  start(): Promise<void>;
-  refresh(): Promise<void>;
+  /** Starts keeping the data fresh; resolves once the first load succeeded or failed (`full`: every loaded session too). */
+  start(full: boolean): Promise<void>;
   loadSession(projectId: string): Promise<SessionView>;
   afterAction(ref: Partial<SessionRef> | undefined): void;
   activityChanged(): void;

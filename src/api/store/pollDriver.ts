@@ -2,7 +2,7 @@
  * Keeping a server's data fresh by polling, inside its request budget (remote servers, or any client
  * without an event stream). One timer per server; one tick at a time; what a tick reads comes from
  * PollPlan. A tick waits while the shared budget is paused (429) or empty, and after a failure the
- * next one waits for an exponential backoff; unauthorized stops polling until refresh().
+ * next one waits for an exponential backoff; unauthorized stops polling (refresh() replaces the driver).
  */
 import { BiltError } from '../../core/errors';
 import type { SessionRef, SessionView } from '../backend';
@@ -22,7 +22,7 @@ export class PollDriver implements Driver {
   private readonly onStoreAbort = () => this.ctl.abort(this.rt.signal.reason);
   private timer: unknown;
   private chain: Promise<void> = Promise.resolve();
-  /** Unauthorized or signed out: nothing runs until refresh(). */
+  /** Unauthorized: nothing runs any more (the store's refresh() connects again with a new driver). */
   private halted = false;
   private readonly reading = new Map<string, Promise<SessionView>>();
 
@@ -34,15 +34,9 @@ export class PollDriver implements Driver {
     rt.signal.addEventListener('abort', this.onStoreAbort, { once: true });
   }
 
-  start(): Promise<void> {
+  start(full: boolean): Promise<void> {
     this.plan.seed(this.rt.table, this.rt.c.now());
-    return this.run(false);
-  }
-
-  refresh(): Promise<void> {
-    this.plan.retryAt = undefined;
-    this.halted = false;
-    return this.run(true);
+    return this.run(full);
   }
 
   async loadSession(projectId: string): Promise<SessionView> {

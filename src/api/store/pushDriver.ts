@@ -35,17 +35,10 @@ export class PushDriver implements Driver {
   }
 
   start(): Promise<void> {
+    // every start reads everything once the stream is open
     const first = new Promise<void>((resolve) => (this.firstLoad = resolve));
     void this.loop();
     return first;
-  }
-
-  async refresh(): Promise<void> {
-    try {
-      await this.sync();
-    } catch (e) {
-      if (!this.ctl.signal.aborted) this.rt.reconnect(e);
-    }
   }
 
   async loadSession(projectId: string): Promise<SessionView> {

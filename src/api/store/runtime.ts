@@ -6,6 +6,7 @@
 import { BiltError } from '../../core/errors';
 import type { SessionRef, SessionView } from '../backend';
 import type { BiltClient } from '../client';
+import { ClientSlot, RETIRE_MS } from './clients';
 import type { Driver, RuntimeContext } from './driver';
 import { errorOfState, failureState, needsUser, retryAtOf } from './status';
 import { ProjectTable } from './table';
@@ -18,8 +19,7 @@ export class ServerRuntime {
   stale = false;
   updatedAt: number | undefined;
   nextRefreshAt: number | undefined;
-  private client_: BiltClient | undefined;
-  private connecting: Promise<BiltClient> | undefined;
+  private readonly clients: ClientSlot;
   private running: Promise<void> | undefined;
   private driver: Driver | undefined;
   private retryTimer: unknown;
@@ -31,7 +31,9 @@ export class ServerRuntime {
     public server: ServerConfig,
     readonly c: StoreConfig,
     readonly ctx: RuntimeContext,
-  ) {}
+  ) {
+    this.clients = new ClientSlot((signal) => c.connect(this.server, signal), c.timers, this.signal);
+  }
 
   get signal(): AbortSignal {
     return this.abort.signal;
@@ -42,17 +44,20 @@ export class ServerRuntime {
     return { server, status, projects: this.table.entries(), stale, updatedAt, nextRefreshAt, live: this.driver?.live ?? false };
   }
 
-  /** Connects (once at a time) and starts the driver; resolves after its first load. */
-  start(): Promise<void> {
-    this.running ??= this.connectAndRun().finally(() => (this.running = undefined));
+  /**
+   * Connects (once at a time) and starts the driver; resolves after its first load. `fresh`: through
+   * the Connector again even when connected (a new token, an engine that moved), reading everything.
+   */
+  start(fresh = false): Promise<void> {
+    if (this.running) return fresh ? this.running.then(() => this.start(true)) : this.running;
+    this.running = this.connectAndRun(fresh).finally(() => (this.running = undefined));
     return this.running;
   }
 
+  /** The user refreshed, signed in or out, or restarted the engine: connect again and read everything. */
   async refresh(): Promise<void> {
-    if (this.driver) return this.driver.refresh();
-    this.c.timers.clearTimeout(this.retryTimer);
     this.failures = 0; // the user asked: try now, and again soon if it fails
-    await this.start();
+    await this.start(true);
   }
 
   async loadSession(projectId: string): Promise<SessionView> {
@@ -71,27 +76,12 @@ export class ServerRuntime {
 
   /** The connected client; connects through the Connector when there is none. */
   client(): Promise<BiltClient> {
-    if (this.client_) return Promise.resolve(this.client_);
-    this.connecting ??= this.c
-      .connect(this.server, this.signal)
-      .then((client) => {
-        if (this.signal.aborted) {
-          void client.close().catch(() => undefined);
-          throw this.signal.reason;
-        }
-        return (this.client_ = client);
-      })
-      .finally(() => (this.connecting = undefined));
-    return this.connecting;
+    return this.clients.get();
   }
 
   /** The stream or the client stopped working: drop both and connect again (re-discovery) after a backoff. */
   reconnect(e: unknown): void {
-    this.driver?.stop();
-    this.driver = undefined;
-    const old = this.client_;
-    this.client_ = undefined;
-    void old?.close().catch(() => undefined);
+    this.replace(undefined, 0);
     this.retryLater(e);
   }
 
@@ -99,7 +89,7 @@ export class ServerRuntime {
   noteFailure(e: unknown, capMs?: number): number | undefined {
     this.failures++;
     const now = this.c.now();
-    this.status = failureState(e, now, backoff(this.c, this.failures, capMs), this.client_?.connection.budget);
+    this.status = failureState(e, now, backoff(this.c, this.failures, capMs), this.clients.current?.connection.budget);
     this.c.log(`${this.server.id}: ${this.status.state}${e instanceof Error ? ` (${e.message})` : ''}`);
     this.ctx.changed();
     return needsUser(this.status) ? undefined : retryAtOf(this.status);
@@ -126,23 +116,31 @@ export class ServerRuntime {
     this.c.timers.clearTimeout(this.retryTimer);
     this.driver?.stop();
     this.driver = undefined;
-    void this.client_?.close().catch(() => undefined);
-    this.client_ = undefined;
+    this.clients.closeAll();
   }
 
-  private async connectAndRun(): Promise<void> {
+  private replace(next: BiltClient | undefined, graceMs: number): void {
+    this.driver?.stop();
+    this.driver = undefined;
+    this.clients.replace(next, graceMs);
+  }
+
+  private async connectAndRun(fresh: boolean): Promise<void> {
     this.c.timers.clearTimeout(this.retryTimer);
     let client: BiltClient;
     try {
-      client = await this.client();
+      client = fresh ? await this.clients.open() : await this.clients.get();
     } catch (e) {
-      if (!this.signal.aborted) this.retryLater(e);
-      return;
+      if (this.signal.aborted) return;
+      if (fresh) this.replace(undefined, RETIRE_MS); // e.g. signed out: the old token is no longer ours to use
+      return this.retryLater(e);
     }
-    if (this.driver || this.signal.aborted) return;
+    if (this.signal.aborted) return;
+    if (fresh) this.replace(client, RETIRE_MS);
+    else if (this.driver) return;
     this.driver = this.ctx.makeDriver(this, client);
     this.ctx.changed();
-    await this.driver.start();
+    await this.driver.start(fresh);
   }
 
   private retryLater(e: unknown): void {

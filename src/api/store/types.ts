@@ -114,7 +114,12 @@ export interface BiltStoreApi {
   snapshot(serverId: string): ServerSnapshot | undefined;
   /** Fires with the id of the server whose data or status changed. */
   onDidChange(listener: (serverId: string) => void): Unsubscribe;
-  /** Refresh now (user pressed refresh, or the window came back): one server or all. */
+  /**
+   * Refresh now: one server or all. Reconnects through the Connector (a new token after signing in or
+   * out, an engine that moved), then reads the list and sessions (push: all; poll: the active ones and
+   * up to maxReadsPerTick loaded ones, least recently read first, within one tick's cap); the replaced
+   * client stays open for a grace (a command may still be using it). An id not configured is ignored.
+   */
   refresh(serverId?: string): Promise<void>;
   /**
    * A project's session (tree expanded it; a command needs it): the pushed or recently read view

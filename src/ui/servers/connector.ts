@@ -13,7 +13,13 @@ import type { Logger } from '../logging';
 import type { Tokens } from './tokens';
 
 export function engineArgs(s: Settings): string[] {
-  return ['--agent', s.localAgent, ...(s.localAgentCommand ? ['--agent-command', s.localAgentCommand] : [])];
+  return [
+    '--agent',
+    s.localAgent,
+    ...(s.localAgentCommand ? ['--agent-command', s.localAgentCommand] : []),
+    ...(s.localAgent === 'emulator' && s.localScenario ? ['--scenario', s.localScenario] : []),
+    ...(s.localAgent === 'emulator' && s.localSpeed !== 1 ? ['--speed', String(s.localSpeed)] : []),
+  ];
 }
 
 export function createConnector(o: { context: vscode.ExtensionContext; tokens: Tokens; settings: () => Settings; log: Logger }): Connector {

@@ -1,5 +1,6 @@
 /** BiltStore when things fail: states, backoff, rate limits, signed out and unauthorized; the last good data stays. */
 import assert from 'node:assert/strict';
+import { RETIRE_MS } from '../../../../src/api/store/clients';
 import { signedOut } from '../../../../src/api/store/types';
 import { BiltError } from '../../../../src/core/errors';
 import { setup, T0 } from './support';
@@ -52,7 +53,7 @@ describe('api/store: failures', () => {
     assert.equal(t.snap().status.state, 'ready');
   });
 
-  it('unauthorized while polling: shown, never retried on its own; refresh() tries again', async () => {
+  it('unauthorized while polling: shown, never retried on its own; refresh() connects again (a new token) and reads', async () => {
     const t = setup();
     t.server.add(1);
     await t.start();
@@ -63,7 +64,10 @@ describe('api/store: failures', () => {
     await t.timers.advance(3_600_000);
     assert.equal(t.server.count('list'), 2);
     await t.store.refresh('remote');
-    assert.deepEqual([t.server.count('list'), t.snap().status.state], [3, 'ready']);
+    assert.deepEqual([t.server.count('list'), t.snap().status.state, t.state.connects.length], [3, 'ready', 2]);
+    assert.equal(t.server.closed, 0, 'the replaced client may still carry a command: closed after a grace');
+    await t.timers.advance(RETIRE_MS);
+    assert.equal(t.server.closed, 1);
   });
 
   it('a connector without a token: signed-out, no retries; refresh() after signing in connects', async () => {
@@ -77,6 +81,21 @@ describe('api/store: failures', () => {
     t.state.connectError = undefined;
     await t.store.refresh();
     assert.deepEqual([t.state.connects.length, t.snap().status.state, t.server.count('list')], [2, 'ready', 1]);
+  });
+
+  it('signing out (the token removed, then refresh): signed-out, polling stops; dispose closes the replaced client at once', async () => {
+    const t = setup();
+    t.server.add(1);
+    await t.start();
+    t.state.connectError = signedOut();
+    await t.store.refresh('remote');
+    assert.deepEqual(t.snap().status, { state: 'signed-out' });
+    await t.timers.advance(10 * 60_000);
+    assert.equal(t.server.count('list'), 1, 'nothing polled with the old token');
+    assert.equal(t.server.closed, 0, 'within the grace a command may still use it');
+    t.store.dispose();
+    assert.equal(t.server.closed, 1);
+    assert.equal(t.timers.pending, 0);
   });
 
   it('a connector that cannot reach the server: unreachable, retried with backoff', async () => {

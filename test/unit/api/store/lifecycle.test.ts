@@ -101,5 +101,6 @@ describe('api/store: life cycle', () => {
     assert.equal(c.connection.budget, t.server.budget);
     assert.equal(t.state.connects.length, 1, 'the client the store already has');
     await assert.rejects(t.store.client('nope'), /not found/);
+    await t.store.refresh('nope'); // not configured (yet): nothing to do
   });
 });

@@ -106,7 +106,7 @@ describe('api/store: push (server-wide event stream)', () => {
     assert.equal(t.snap().projects?.length, 3);
   });
 
-  it('refresh() reads everything again; afterAction and activity cost nothing; loadSession answers from the store', async () => {
+  it('afterAction and activity cost nothing; loadSession answers from the store; refresh() connects again and reads everything', async () => {
     const t = pushed();
     await t.start();
     t.events.push(ready());
@@ -117,7 +117,11 @@ describe('api/store: push (server-wide event stream)', () => {
     await t.timers.advance(60_000);
     assert.equal((await t.store.loadSession('local', 'p1')).session.status, 'running');
     assert.equal(t.server.calls.length, calls);
-    await t.store.refresh('local');
+    const refreshed = t.store.refresh('local');
+    await t.timers.advance(0);
+    assert.deepEqual([t.state.connects.length, t.events.opens], [2, [undefined, undefined]], 'through the Connector (the engine may have moved), a new stream');
+    t.events.push(ready());
+    await refreshed;
     assert.equal(t.server.calls.length, calls + 3);
   });
 

@@ -21,6 +21,10 @@ import { SessionsView } from './ui/tree/view';
 export interface BiltExtensionApi {
   /** The shared store (for tests and other extensions that want Bilt's state). */
   store: BiltStore;
+  /** The Sessions view (its tree provider gives the rows as VS Code shows them). */
+  view: SessionsView;
+  /** The live session logs (onDidAppend reports what they write). */
+  logs: SessionLogs;
 }
 
 export function activate(context: vscode.ExtensionContext): BiltExtensionApi {
@@ -59,7 +63,7 @@ export function activate(context: vscode.ExtensionContext): BiltExtensionApi {
     tokens.onDidChange((serverId) => void store.refresh(serverId)),
   );
   log.info(`Bilt ${context.extension.packageJSON.version as string} activated (${serverConfigs(settings).length} server(s))`);
-  return { store };
+  return { store, view, logs };
 }
 
 export function deactivate(): void {}

@@ -17,6 +17,9 @@ interface Stream {
 
 export class SessionLogs implements vscode.Disposable {
   private readonly streams = new Map<string, Stream>();
+  private readonly appended = new vscode.EventEmitter<{ sessionId: string; lines: string[] }>();
+  /** Lines written to a session's channel (output channels cannot be read back; tests listen here). */
+  readonly onDidAppend = this.appended.event;
 
   constructor(
     private readonly store: BiltStoreApi,
@@ -52,16 +55,21 @@ export class SessionLogs implements vscode.Disposable {
     const recent = await fetchNewMessages(client.backend, ref, from, total, signal);
     const project = this.store.snapshot(serverId)?.projects?.find((p) => p.project.id === ref.projectId)?.project;
     s.channel.clear();
-    if (project) s.channel.appendLine(logHeader(project, ref.sessionId, recent.messages.length, recent.total));
-    for (const m of recent.messages) s.channel.appendLine(logLine(m));
+    const write = (lines: string[]) => {
+      if (lines.length === 0) return;
+      s.channel.appendLine(lines.join('\n'));
+      this.appended.fire({ sessionId: ref.sessionId, lines });
+    };
+    write([...(project ? [logHeader(project, ref.sessionId, recent.messages.length, recent.total)] : []), ...recent.messages.map(logLine)]);
     const lastSeq = recent.messages.at(-1)?.seq ?? from;
     for await (const e of client.watch(ref, { signal, fromSeq: lastSeq })) {
-      if (e.type === 'messages') for (const m of e.messages) s.channel.appendLine(logLine(m));
+      if (e.type === 'messages') write(e.messages.map(logLine));
       else if (e.type === 'error') this.o.log.warn(`log of ${ref.sessionId}: ${e.error.message}; retrying in ${Math.round(e.retryInMs / 1000)} s`);
     }
   }
 
   dispose(): void {
+    this.appended.dispose();
     for (const s of this.streams.values()) {
       s.stop.abort();
       s.channel.dispose();

@@ -2,8 +2,8 @@
  * Upstream refusals, passed on with a hint an agent can act on (when to retry, what to do instead).
  * Applied once to every bridge tool.
  */
-import { BiltError, isBiltError } from '../../core/errors';
-import type { AnyTool } from '../kit/tool';
+import type { BiltError } from '../../core/errors';
+import { mapToolErrors, withDetails, type AnyTool } from '../kit/tool';
 
 function hint(e: BiltError): string | undefined {
   switch (e.code) {
@@ -29,17 +29,7 @@ function hint(e: BiltError): string | undefined {
 }
 
 export const withHints = (tools: AnyTool[]): AnyTool[] =>
-  tools.map((t) => ({
-    ...t,
-    handler: async (input, extra) => {
-      try {
-        return await t.handler(input, extra);
-      } catch (e) {
-        if (!isBiltError(e)) throw e;
-        const h = hint(e);
-        if (!h || e.details['hint']) throw e;
-        const { code: _c, ...details } = e.toBody().details;
-        throw new BiltError(e.code, e.message, { ...details, hint: h });
-      }
-    },
-  }));
+  mapToolErrors(tools, (e) => {
+    const h = hint(e);
+    return h && !e.details['hint'] ? withDetails(e, { hint: h }) : e;
+  });

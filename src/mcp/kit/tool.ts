@@ -4,6 +4,7 @@
  * One tool per file, in the engine and in the bridge alike.
  */
 import type { z } from 'zod';
+import { BiltError, isBiltError } from '../../core/errors';
 
 export interface ToolAnnotations {
   title?: string;
@@ -43,3 +44,23 @@ export function defineTool<I extends z.ZodType, O extends z.ZodType>(def: ToolDe
 }
 
 export type AnyTool = ToolDef<z.ZodType, z.ZodType>;
+
+/** Every tool's refusals passed through `rewrite` (e.g. to add a hint, or to speak a contract's words). */
+export function mapToolErrors(tools: AnyTool[], rewrite: (e: BiltError) => BiltError): AnyTool[] {
+  return tools.map((t) => ({
+    ...t,
+    handler: async (input, extra) => {
+      try {
+        return await t.handler(input, extra);
+      } catch (e) {
+        throw isBiltError(e) ? rewrite(e) : e;
+      }
+    },
+  }));
+}
+
+/** The same error with some details replaced (the code stays the error's own). */
+export function withDetails(e: BiltError, details: Record<string, unknown>): BiltError {
+  const { code: _code, ...rest } = e.toBody().details;
+  return new BiltError(e.code, e.message, { ...rest, ...details });
+}

@@ -5,6 +5,7 @@
 import * as vscode from 'vscode';
 import { BiltStore } from './api/store/biltStore';
 import { registerCommands } from './ui/commands/index';
+import { Composer } from './ui/compose';
 import type { CommandDeps } from './ui/commands/deps';
 import { onSettingsChange, readSettings, serverConfigs } from './ui/config';
 import { registerAgentTools } from './ui/lmTools/index';
@@ -25,6 +26,8 @@ export interface BiltExtensionApi {
   view: SessionsView;
   /** The live session logs (onDidAppend reports what they write). */
   logs: SessionLogs;
+  /** Multi-line message drafts. */
+  composer: Composer;
 }
 
 export function activate(context: vscode.ExtensionContext): BiltExtensionApi {
@@ -42,13 +45,15 @@ export function activate(context: vscode.ExtensionContext): BiltExtensionApi {
 
   const view = new SessionsView(store);
   const logs = new SessionLogs(store, { recentMessages: () => settings.recentMessages, log });
-  const deps: CommandDeps = { context, store, view, logs, tokens, settings: () => settings, log };
+  const composer = new Composer();
+  const deps: CommandDeps = { context, store, view, logs, composer, tokens, settings: () => settings, log };
 
   context.subscriptions.push(
     tokens,
     { dispose: () => store.dispose() },
     view,
     logs,
+    composer,
     persistCache(context, store),
     createStatusBar(store),
     createNotifications(store, { settings: () => settings, viewVisible: () => view.tree.visible }),
@@ -63,7 +68,7 @@ export function activate(context: vscode.ExtensionContext): BiltExtensionApi {
     tokens.onDidChange((serverId) => void store.refresh(serverId)),
   );
   log.info(`Bilt ${context.extension.packageJSON.version as string} activated (${serverConfigs(settings).length} server(s))`);
-  return { store, view, logs };
+  return { store, view, logs, composer };
 }
 
 export function deactivate(): void {}

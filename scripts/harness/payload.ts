@@ -1,6 +1,9 @@
 /**
  * The workbench URL that makes code-server's web workbench load the extension in development mode
- * and run its tests: `?folder=<workspace>&payload=<JSON pairs>`.
+ * (an "[Extension Development Host]" window) and, with `extensionTestsPath`, run its tests:
+ * `?folder=<workspace>&payload=<JSON pairs>`. Without a tests path the window is an ordinary one
+ * with the extension loaded from its folder: modal dialogs work there (under tests the workbench
+ * refuses them), which the browser end-to-end test (scripts/harness/e2e.ts) and `npm start` use.
  *
  * Two things nothing reports when wrong (the workbench then just opens normally, and no test runs):
  *  - code-server must run with `--vscode-option enable-smoke-test-driver` (see codeServer.ts);
@@ -13,7 +16,8 @@ export interface PayloadOptions {
   authority: string;
   workspace: string;
   extensionDevelopmentPath: string;
-  extensionTestsPath: string;
+  /** The compiled test runner; omitted for a normal development window (no tests, dialogs allowed). */
+  extensionTestsPath?: string;
   /** Environment of the extension host; overrides what code-server's own environment passes down. */
   extensionEnvironment: Record<string, string>;
 }
@@ -26,7 +30,7 @@ export function remoteUri(authority: string, absPath: string): string {
 export function workbenchUrl(o: PayloadOptions): string {
   const payload: Array<[string, string]> = [
     ['extensionDevelopmentPath', remoteUri(o.authority, o.extensionDevelopmentPath)],
-    ['extensionTestsPath', remoteUri(o.authority, o.extensionTestsPath)],
+    ...(o.extensionTestsPath ? [['extensionTestsPath', remoteUri(o.authority, o.extensionTestsPath)] as [string, string]] : []),
     ['extensionEnvironment', JSON.stringify(o.extensionEnvironment)],
   ];
   return `${o.baseUrl}?folder=${encodeURIComponent(o.workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;

@@ -32,6 +32,8 @@ export const CONTEXT = {
   state: 'bilt.state',
   filtered: 'bilt.filtered',
   hasRemoteServers: 'bilt.hasRemoteServers',
+  /** The active editor holds a message being composed for Bilt. */
+  composing: 'bilt.composing',
 } as const;
 
 export const SETTINGS = {

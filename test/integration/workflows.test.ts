@@ -55,7 +55,7 @@ describe('Bilt against a real local engine', function () {
       assert.ok(workflowId);
       await until(async () => latest(await entry(a, id))?.status === 'running' || latest(await entry(a, id))?.status === 'paused', 'running');
       await until(async () => latest(await entry(a, id))?.pause?.type === 'questions', 'the question');
-      assert.ok((a.view.tree.badge?.value ?? 0) >= 1, 'the badge counts the session that needs the user');
+      await until(() => (a.view.tree.badge?.value ?? 0) >= 1, 'the badge to count the session that needs the user');
       const projectNode = (await children(a)).find((n) => n.kind === 'project' && n.projectId === id)!;
       assert.match(String(item(a, projectNode).contextValue), /\banswerable\b/);
       const status = await vscode.commands.executeCommand<string>('bilt.answerQuestions', { serverId: 'local', projectId: id }, [{ questionIndex: 0, selectedOptions: ['Web'] }]);
@@ -67,6 +67,20 @@ describe('Bilt against a real local engine', function () {
     } finally {
       sub.dispose();
     }
+  });
+
+  it('sends a multi-line message composed in an editor, counting its characters', async () => {
+    const name = uniqueName('compose');
+    const id = await createProject(name);
+    await entry(a, id);
+    await a.composer.open({ serverId: 'local', projectId: id }, name, 'Line one\nLine two');
+    assert.equal(a.composer.active()?.text, 'Line one\nLine two');
+    const workflowId = await vscode.commands.executeCommand<string>('bilt.sendMessage');
+    assert.ok(workflowId, 'sending from the editor returned the workflow id');
+    const w = await until(async () => latest(await entry(a, id)), 'the workflow');
+    assert.equal(w.message, 'Line one\nLine two');
+    assert.equal(a.composer.active(), undefined, 'the draft is gone after sending');
+    await vscode.commands.executeCommand('bilt.cancelWorkflow', { serverId: 'local', projectId: id }, 'test over');
   });
 
   it('cancels a running workflow with a reason', async () => {

@@ -1,6 +1,7 @@
 /** What every command gets: the parts it works with, passed in (no module singletons). */
 import type * as vscode from 'vscode';
 import type { BiltStoreApi } from '../../api/store/types';
+import type { Composer } from '../compose';
 import type { Settings } from '../config';
 import type { Logger } from '../logging';
 import type { Tokens } from '../servers/tokens';
@@ -12,6 +13,7 @@ export interface CommandDeps {
   store: BiltStoreApi;
   view: SessionsView;
   logs: SessionLogs;
+  composer: Composer;
   tokens: Tokens;
   settings: () => Settings;
   log: Logger;

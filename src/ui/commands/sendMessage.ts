@@ -12,17 +12,20 @@ import { Cancelled, registerCommand } from './run';
 interface Composed {
   text: string;
   wait: boolean;
+  /** The user chose a multi-line editor instead. */
+  editor?: boolean;
 }
 
-/** An input box with a live count and a "wait for the result" toggle; resolves on Enter. */
+/** An input box with a live count, a "wait for the result" toggle and a way to a multi-line editor. */
 function compose(projectName: string): Promise<Composed> {
   const box = vscode.window.createInputBox();
   const waitOff = { iconPath: new vscode.ThemeIcon('watch'), tooltip: 'Also wait for the result (off)' };
   const waitOn = { iconPath: new vscode.ThemeIcon('check'), tooltip: 'Wait for the result (on)' };
+  const multiLine = { iconPath: new vscode.ThemeIcon('edit'), tooltip: 'Compose a multi-line message in an editor' };
   let wait = false;
   box.title = `Send to ${projectName}`;
   box.placeholder = 'What should Bilt do? e.g. "Add a login screen with email and password"';
-  box.buttons = [waitOff];
+  box.buttons = [waitOff, multiLine];
   box.ignoreFocusOut = true;
   const update = () => {
     const v = messageInput(box.value);
@@ -32,9 +35,14 @@ function compose(projectName: string): Promise<Composed> {
   update();
   return new Promise<Composed>((resolve, reject) => {
     box.onDidChangeValue(update);
-    box.onDidTriggerButton(() => {
+    box.onDidTriggerButton((b) => {
+      if (b === multiLine) {
+        resolve({ text: box.value, wait, editor: true });
+        box.hide();
+        return;
+      }
       wait = !wait;
-      box.buttons = [wait ? waitOn : waitOff];
+      box.buttons = [wait ? waitOn : waitOff, multiLine];
       update();
     });
     box.onDidAccept(() => {
@@ -56,13 +64,27 @@ function compose(projectName: string): Promise<Composed> {
 
 export const registerSendMessage = (d: CommandDeps) =>
   registerCommand(COMMANDS.sendMessage, 'send the message', d.log, async (arg, text?: unknown) => {
-    const s = await pickSession(d, arg, 'Send a message to which project?');
+    // from a compose editor (status bar or editor title): send what it holds to its project
+    const draft = arg === undefined && typeof text !== 'string' ? d.composer.active() : undefined;
+    if (draft) {
+      const v = messageInput(draft.text);
+      if (v.error) {
+        void vscode.window.showWarningMessage(`Bilt: ${v.error}.`);
+        return undefined;
+      }
+    }
+    const s = await pickSession(d, draft?.target ?? arg, 'Send a message to which project?');
     const busy = sendRefusal(s.view);
     if (busy) {
       void vscode.window.showWarningMessage(`${s.projectName}: ${busy}.`);
       return undefined;
     }
-    const msg: Composed = typeof text === 'string' ? { text, wait: false } : await compose(s.projectName);
+    const msg: Composed = draft ? { text: draft.text, wait: false } : typeof text === 'string' ? { text, wait: false } : await compose(s.projectName);
+    if (msg.editor) {
+      await d.composer.open({ serverId: s.serverId, projectId: s.ref.projectId }, s.projectName, msg.text);
+      return undefined;
+    }
+    if (draft) await d.composer.done(draft.document);
     const client = await d.store.client(s.serverId);
     if (!msg.wait) {
       const r = await client.backend.sendMessage(s.ref, msg.text);

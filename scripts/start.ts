@@ -1,96 +1,329 @@
 /**
- * `npm start`: the main job on the embedded default. Starts (or finds) the local engine with the
- * emulator agent and a demo project, sends the demo project a first instruction through the MCP
- * contract, and streams the workflow live in this terminal from the engine's event stream. The engine
- * keeps running after the workflow ends; Ctrl-C stops it.
+ * `npm start`: the main job. The extension in a real VS Code, on the embedded default: the local
+ * engine with the emulator agent and a project named "demo".
+ *
+ *  - Desktop VS Code when one is installed (VSCODE_EXECUTABLE_PATH, else `code` on PATH): a new
+ *    "[Extension Development Host]" window with this repo as the extension under development.
+ *  - Otherwise code-server (VS Code in the browser; scripts/harness/setup.sh installs it on first use
+ *    into ~/.cache/bilt-harness, about 2 minutes, and takes a fraction of a second after that) on
+ *    127.0.0.1, with the repo as extensionDevelopmentPath. It prints the address to open and runs
+ *    until Ctrl-C, which stops code-server.
+ *
+ * The engine is the user's own (~/.bilt/engine, or $BILT_ENGINE_DATA_DIR): found, or started with
+ * `--demo`, and given a project "demo" when it has none. It is shared by every VS Code window and
+ * MCP client, so it keeps running afterwards (`node dist/engine.js stop` stops it).
+ *
+ *   npm start [-- --check] [--serve] [--browser] [--port N] [--workspace DIR] [--verbose]
+ *
+ * --check starts the same, checks in headless Chromium that the window loads the extension and its
+ * Bilt view lists "demo", then stops code-server (and the engine, when it started it) and exits 0, or
+ * 1 when the check fails. It is the default when CI=true (use --serve to serve there anyway); CI runs
+ * it to keep the README's first command true.
  */
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import { accessSync, constants, existsSync, mkdirSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import http from 'node:http';
 import path from 'node:path';
-import readline from 'node:readline';
+import { parseArgs } from 'node:util';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
-import type { Discovery } from '../src/api/local/discovery';
+import { defaultDataDir, type Discovery } from '../src/api/local/discovery';
+import { findEngine, findOrStartEngine, stopEngine } from '../src/api/local/launcher';
+import { openWorkbench, type Workbench } from './harness/browser';
+import { Cleanups } from './harness/cleanup';
+import { startDevWindowServer } from './harness/devWindow';
+import { harnessDir, makeRunDir, persistentRunDir, readInstall } from './harness/paths';
+import { takeScreenshot } from './harness/ui';
+import { WorkbenchPage } from './harness/workbenchPage';
 
-const root = path.resolve(__dirname, '..');
-const extra = process.argv.slice(2);
+const repo = path.resolve(__dirname, '..');
+const DEMO = 'demo';
+const DEFAULT_PORT = 8731;
 
-type Ready = Discovery & { alreadyRunning?: boolean };
+const USAGE = `npm start [-- options]: Bilt for VS Code in a real VS Code, on the local engine with a demo project.
+  --check           start everything, check in headless Chromium that the Bilt view lists "demo", stop, exit 0/1
+                    (the default when CI=true)
+  --serve           serve even when CI=true
+  --browser         code-server in the browser even when a desktop VS Code is installed
+  --port N          code-server's port (default ${DEFAULT_PORT}, or any free one when it is taken)
+  --workspace DIR   the folder the window opens (default this repo; an empty one for --check)
+  --verbose         stream code-server's output
+Desktop VS Code: VSCODE_EXECUTABLE_PATH, or \`code\` on PATH. The engine: ~/.bilt/engine, or BILT_ENGINE_DATA_DIR.`;
 
-async function startEngine(): Promise<Ready> {
-  const child = spawn(process.execPath, [path.join(root, 'dist/engine.js'), 'serve', '--demo', ...extra], { stdio: ['ignore', 'pipe', 'inherit'] });
-  const lines = readline.createInterface({ input: child.stdout });
-  const first = await new Promise<string>((resolve, reject) => {
-    lines.once('line', resolve);
-    child.once('exit', (code) => reject(new Error(`the engine exited with code ${code} before it was ready`)));
-  });
-  const ready = JSON.parse(first) as Ready;
-  if (!ready.alreadyRunning) {
-    process.on('SIGINT', () => child.kill('SIGTERM'));
-    child.on('exit', (code) => process.exit(code ?? 0));
+const t0 = Date.now();
+const log = (msg: string): void => console.log(`[start ${((Date.now() - t0) / 1000).toFixed(1)}s] ${msg}`);
+
+// --- the engine -------------------------------------------------------------------------------
+
+interface Engine {
+  d: Discovery;
+  /** This run started it (else it was running already). */
+  started: boolean;
+}
+
+async function ensureEngine(dataDir: string): Promise<Engine> {
+  const running = await findEngine(dataDir);
+  if (running) return { d: running, started: false };
+  const d = await findOrStartEngine({ engineScript: path.join(repo, 'dist/engine.js'), dataDir, args: ['--demo'] });
+  return { d, started: true };
+}
+
+/** The engine's projects through its MCP contract; "demo" is created when missing. */
+async function ensureDemoProject(d: Discovery): Promise<'created' | 'found'> {
+  const transport = new StreamableHTTPClientTransport(new URL(d.mcpUrl), { requestInit: { headers: { authorization: `Bearer ${d.token}` } } });
+  const client = new Client({ name: 'bilt-start', version: '1.0.0' });
+  await client.connect(transport);
+  try {
+    const call = async <T>(name: string, args: Record<string, unknown>): Promise<T> => {
+      const r = await client.callTool({ name, arguments: args });
+      if (r.isError) throw new Error(`${name}: ${JSON.stringify(r.content)}`);
+      return r.structuredContent as T;
+    };
+    const { projects } = await call<{ projects: Array<{ name: string }> }>('bilt_list_projects', {});
+    if (projects.some((p) => p.name === DEMO)) return 'found';
+    await call('bilt_create_project', { name: DEMO, description: 'A demo project for the local Bilt engine' });
+    return 'created';
+  } finally {
+    await client.close();
   }
-  return ready;
 }
 
-async function call<T>(client: Client, name: string, args: Record<string, unknown>): Promise<T> {
-  const r = await client.callTool({ name, arguments: args });
-  if (r.isError) throw new Error(`${name}: ${JSON.stringify(r.content)}`);
-  return r.structuredContent as T;
-}
+// --- desktop VS Code --------------------------------------------------------------------------
 
-async function openEvents(ready: Ready, sessionId: string): Promise<Response> {
-  const res = await fetch(`${ready.eventsUrl}?session_id=${sessionId}`, { headers: { authorization: `Bearer ${ready.token}` } });
-  if (!res.ok || !res.body) throw new Error(`event stream: HTTP ${res.status}`);
-  return res;
-}
-
-async function streamEvents(res: Response, until: (status: string) => boolean): Promise<void> {
-  const decoder = new TextDecoder();
-  let buf = '';
-  for await (const chunk of res.body! as unknown as AsyncIterable<Uint8Array>) {
-    buf += decoder.decode(chunk, { stream: true });
-    let i;
-    while ((i = buf.indexOf('\n\n')) >= 0) {
-      const frame = buf.slice(0, i);
-      buf = buf.slice(i + 2);
-      const type = /^event: (.+)$/m.exec(frame)?.[1];
-      const data = /^data: (.+)$/m.exec(frame)?.[1];
-      if (!type || !data) continue;
-      const e = JSON.parse(data) as { message?: { side: string; variant: string; text: string }; workflow?: { status: string; progress: { percentage: number; currentStep?: string } | null } };
-      if (type === 'message' && e.message) console.log(`  ${e.message.side === 'user' ? '>' : ' '} [${e.message.variant}] ${e.message.text}`);
-      if (type === 'workflow' && e.workflow) {
-        const p = e.workflow.progress;
-        if (p) process.stderr.write(`  … ${e.workflow.status} ${p.percentage}% ${p.currentStep ?? ''}\n`);
-        if (until(e.workflow.status)) return;
+function onPath(name: string): string | undefined {
+  const exts = process.platform === 'win32' ? ['.cmd', '.exe', ''] : [''];
+  for (const dir of (process.env.PATH ?? '').split(path.delimiter).filter(Boolean)) {
+    for (const ext of exts) {
+      const p = path.join(dir, name + ext);
+      try {
+        accessSync(p, constants.X_OK);
+        return p;
+      } catch {
+        // not here
       }
+    }
+  }
+  return undefined;
+}
+
+/** A desktop VS Code: VSCODE_EXECUTABLE_PATH, else `code` on PATH unless that is code-server's own `code` (in its terminals). */
+function desktopVsCode(): string | undefined {
+  const given = process.env.VSCODE_EXECUTABLE_PATH;
+  if (given) {
+    if (!existsSync(given)) throw new Error(`VSCODE_EXECUTABLE_PATH=${given} does not exist`);
+    return given;
+  }
+  const code = onPath('code');
+  if (!code) return undefined;
+  const real = (() => {
+    try {
+      return realpathSync(code);
+    } catch {
+      return code;
+    }
+  })();
+  return /code-server|remote-cli/.test(real) ? undefined : code;
+}
+
+async function openDesktop(exe: string, workspace: string): Promise<void> {
+  const args = [`--extensionDevelopmentPath=${repo}`, '--new-window', workspace];
+  log(`${exe} ${args.join(' ')}`);
+  const child = spawn(exe, args, { detached: true, stdio: 'ignore', shell: process.platform === 'win32' && /\.cmd$/i.test(exe) });
+  await new Promise<void>((resolve, reject) => {
+    child.once('spawn', resolve);
+    child.once('error', reject);
+  });
+  child.unref();
+}
+
+// --- code-server ------------------------------------------------------------------------------
+
+function setup(): void {
+  log(`scripts/harness/setup.sh (Node 24 and code-server into ${harnessDir()} on first use: about 2 minutes, once)`);
+  const r = spawnSync('bash', [path.join(repo, 'scripts/harness/setup.sh')], { stdio: 'inherit' });
+  if (r.status !== 0) throw new Error(`scripts/harness/setup.sh failed (exit ${r.status ?? r.signal})`);
+}
+
+function healthy(url: string): Promise<boolean> {
+  return new Promise((resolve) => {
+    const req = http.get(url, (res) => {
+      res.resume();
+      resolve((res.statusCode ?? 500) < 500);
+    });
+    req.on('error', () => resolve(false));
+    req.setTimeout(2000, () => {
+      req.destroy();
+      resolve(false);
+    });
+  });
+}
+
+interface Served {
+  pid: number;
+  baseUrl: string;
+  url: string;
+}
+
+/** A code-server that an earlier `npm start` left serving the same user data (another terminal): reuse it. */
+async function alreadyServing(file: string): Promise<Served | undefined> {
+  if (!existsSync(file)) return undefined;
+  try {
+    const s = JSON.parse(readFileSync(file, 'utf8')) as Served;
+    process.kill(s.pid, 0);
+    return (await healthy(`${s.baseUrl}healthz`)) ? s : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function tellWhereToLook(url: string, engine: Engine, dataDir: string): void {
+  const port = new URL(url).port;
+  console.log(`
+Bilt for VS Code runs in code-server (VS Code in the browser). Open this address in a browser on this machine:
+
+  ${url}
+
+  (from another machine: ssh -L ${port}:127.0.0.1:${port} <this host>, then the same address)
+
+In that window ("[Extension Development Host]"):
+  - click the Bilt icon in the activity bar (left): the Sessions view lists the project "${DEMO}";
+  - F1 → "Bilt: Send Message…" → ${DEMO} → e.g. "Build a todo app" → Enter: the row shows the progress
+    (the emulator takes about 30 s) and the Output panel the live log;
+  - "Bilt: Cancel Workflow…" stops a running one, "Bilt: Answer Questions…" answers a workflow that asks,
+    and a click on the session row (or "Bilt: Show Log") opens its log again.
+
+The local engine (pid ${engine.d.pid}, agent ${engine.d.agent}, data ${dataDir}) ${engine.started ? 'was started for you' : 'was already running'}.
+Ctrl-C stops code-server; the engine keeps running, shared by VS Code windows and MCP clients
+(\`node dist/engine.js stop\` stops it).
+`);
+}
+
+async function check(wbUrl: string, chromium: string, run: ReturnType<typeof makeRunDir>): Promise<void> {
+  let wb: Workbench | undefined;
+  try {
+    wb = await openWorkbench({ executablePath: chromium, run, url: wbUrl, echoConsole: false });
+    const page = new WorkbenchPage(wb.page);
+    await page.ready('Bilt');
+    const title = await wb.page.title();
+    if (!title.includes('[Extension Development Host]')) throw new Error(`not a development window: the title is "${title}"`);
+    await page.openViewContainer('Bilt');
+    await page.row(DEMO).waitFor({ timeout: 30_000 });
+    log(`check: "${title}" shows the Bilt view with the project "${DEMO}"; screenshot ${await takeScreenshot(wb.page, run.root, 'check')}`);
+  } catch (err) {
+    if (wb) log(`screenshot ${await takeScreenshot(wb.page, run.root, 'failure').catch(() => 'failed')}`);
+    throw err;
+  } finally {
+    await wb?.close();
+  }
+}
+
+function mkdirp(dir: string): string {
+  mkdirSync(dir, { recursive: true });
+  return dir;
+}
+
+// --- main -------------------------------------------------------------------------------------
+
+async function main(): Promise<number> {
+  const { values: v } = parseArgs({
+    options: {
+      check: { type: 'boolean', default: false },
+      serve: { type: 'boolean', default: false },
+      browser: { type: 'boolean', default: false },
+      port: { type: 'string' },
+      workspace: { type: 'string' },
+      verbose: { type: 'boolean', default: false },
+      help: { type: 'boolean', default: false },
+    },
+  });
+  if (v.help) {
+    console.log(USAGE);
+    return 0;
+  }
+  const checking = v.check || (process.env.CI === 'true' && !v.serve);
+  if (checking && !v.check) log('CI=true: checking instead of serving (npm start -- --serve to serve)');
+  // the check opens a throwaway folder: VS Code's git extension stays out of the repo's index
+  const workspace = v.workspace ? path.resolve(v.workspace) : checking ? undefined : repo;
+  const port = v.port ? Number(v.port) : DEFAULT_PORT;
+  if (!Number.isInteger(port) || port <= 0 || port > 65535) throw new Error(`--port wants a port number, got ${v.port}`);
+
+  const dataDir = defaultDataDir();
+  const engine = await ensureEngine(dataDir);
+  log(`local engine ${engine.started ? 'started' : 'already running'}: pid ${engine.d.pid}, agent ${engine.d.agent}, data ${dataDir}`);
+  log(`project "${DEMO}" ${await ensureDemoProject(engine.d)}`);
+
+  const desktop = checking || v.browser ? undefined : desktopVsCode();
+  if (desktop) {
+    await openDesktop(desktop, workspace ?? repo);
+    console.log(`
+Opened a VS Code window "[Extension Development Host]" with this repo as the extension under development.
+Click the Bilt icon in the activity bar: the Sessions view lists the project "${DEMO}". Then F1 → "Bilt: Send Message…".
+The local engine (pid ${engine.d.pid}, data ${dataDir}) keeps running, shared by VS Code windows and MCP clients
+(\`node dist/engine.js stop\` stops it). \`npm start -- --browser\` uses VS Code in the browser instead.
+`);
+    return 0;
+  }
+
+  setup();
+  const install = readInstall();
+  const run = checking ? makeRunDir(install.harnessDir) : persistentRunDir('start', install.harnessDir);
+  const servedFile = path.join(run.root, 'server.json');
+  if (!checking) {
+    const earlier = await alreadyServing(servedFile);
+    if (earlier) {
+      log(`an earlier npm start (pid ${earlier.pid}) is still serving code-server`);
+      tellWhereToLook(earlier.url, engine, dataDir);
+      return 0;
+    }
+  }
+
+  const cleanups = new Cleanups(() => (checking ? 130 : 0));
+  if (checking && engine.started) cleanups.push(() => stopEngine(dataDir).then((pid) => pid && log(`stopped the local engine it started (pid ${pid})`)));
+  const { cs, url } = await startDevWindowServer({
+    install,
+    run,
+    extension: repo,
+    workspace: workspace ?? mkdirp(path.join(run.root, 'ws')),
+    settings: {},
+    env: { BILT_ENGINE_DATA_DIR: dataDir }, // the extension host finds the same engine
+    ...(checking ? {} : { preferredPort: port, keepUserSettings: true }),
+    verbose: v.verbose,
+    log,
+  });
+  cleanups.push(() => cs.stop());
+  writeFileSync(path.join(run.root, 'url.txt'), url + '\n');
+
+  if (checking) {
+    try {
+      await check(url, install.chromium, run);
+      return 0;
+    } catch (err) {
+      log(`check FAILED: ${err instanceof Error ? err.message : String(err)} (logs: ${run.root})`);
+      return 1;
+    } finally {
+      await cleanups.run();
+    }
+  }
+
+  writeFileSync(servedFile, JSON.stringify({ pid: process.pid, baseUrl: cs.baseUrl, url } satisfies Served));
+  cleanups.push(() => rmSync(servedFile, { force: true }));
+  cleanups.push(() => console.log(`\nStopping code-server. The local engine (pid ${engine.d.pid}) keeps running; \`node dist/engine.js stop\` stops it.`));
+  tellWhereToLook(url, engine, dataDir);
+  // serve until Ctrl-C (Cleanups stops code-server and exits 0) or until code-server ends by itself
+  for (;;) {
+    await new Promise((r) => setTimeout(r, 1000));
+    if (cs.exited()) {
+      log(`code-server ended by itself; see ${path.join(run.root, 'code-server.log')}`);
+      await cleanups.run();
+      return 1;
     }
   }
 }
 
-async function main(): Promise<void> {
-  const ready = await startEngine();
-  console.log(`\nBilt engine ${ready.alreadyRunning ? 'already running' : 'started'} (pid ${ready.pid})`);
-  console.log(`  seed MCP:  ${ready.mcpUrl}\n  live MCP:  ${ready.liveMcpUrl}\n  events:    ${ready.eventsUrl}`);
-  console.log(`  token:     in ${path.join(ready.dataDir, 'engine.json')}\n`);
-  const transport = new StreamableHTTPClientTransport(new URL(ready.mcpUrl), { requestInit: { headers: { authorization: `Bearer ${ready.token}` } } });
-  const client = new Client({ name: 'bilt-start', version: '1.0.0' });
-  await client.connect(transport);
-  const { projects } = await call<{ projects: Array<{ id: string; name: string }> }>(client, 'bilt_list_projects', {});
-  const demo = projects.find((p) => p.name === 'demo') ?? projects[0]!;
-  const session = await call<{ session_id: string; status: string }>(client, 'bilt_get_session', { project_id: demo.id });
-  const events = await openEvents(ready, session.session_id);
-  if (['pending', 'running', 'paused'].includes(session.status)) {
-    console.log(`Project "${demo.name}" already has a ${session.status} workflow; watching it.`);
-  } else {
-    const message = 'Build a todo app with a login screen, then deploy it';
-    console.log(`Sending to project "${demo.name}": ${message}\n`);
-    await call(client, 'bilt_send_message', { session_id: session.session_id, message });
-  }
-  await streamEvents(events, (s) => ['completed', 'failed', 'cancelled', 'paused'].includes(s));
-  await client.close();
-  console.log(`\nDone. The engine keeps running${ready.alreadyRunning ? '' : '; Ctrl-C stops it'}. Point any MCP client at ${ready.mcpUrl} with the token.`);
-}
-
-main().catch((e: unknown) => {
-  console.error(e instanceof Error ? e.message : String(e));
-  process.exit(1);
-});
+main().then(
+  (code) => process.exit(code),
+  (err: unknown) => {
+    console.error(err instanceof Error ? err.message : String(err));
+    process.exit(1);
+  },
+);

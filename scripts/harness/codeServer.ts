@@ -1,6 +1,6 @@
 /** code-server (the VS Code server with its web workbench) on a free loopback port, for one run. */
 import { spawn } from 'node:child_process';
-import { createWriteStream, mkdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, createWriteStream, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import net from 'node:net';
 import path from 'node:path';
@@ -21,6 +21,10 @@ export interface CodeServerOptions {
   extraArgs: string[];
   verbose: boolean;
   log: (msg: string) => void;
+  /** A port to use when it is free (`npm start` keeps its URL stable); any free port otherwise. */
+  preferredPort?: number;
+  /** Keep what the user changed in an existing settings.json (a persistent user-data dir): it wins over `settings`. */
+  keepUserSettings?: boolean;
 }
 
 /** Keep the workbench quiet and off the network; the caller's settings are merged over these. */
@@ -38,15 +42,26 @@ const QUIET_SETTINGS: Record<string, unknown> = {
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
-function freePort(): Promise<number> {
+function freePort(port = 0): Promise<number> {
   return new Promise((resolve, reject) => {
     const s = net.createServer();
     s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
+    s.listen(port, '127.0.0.1', () => {
       const { port } = s.address() as net.AddressInfo;
       s.close(() => resolve(port));
     });
   });
+}
+
+/** The settings.json a user may have edited; one that is not plain JSON (comments) is kept as settings.json.bak and replaced. */
+function readSettings(file: string): Record<string, unknown> {
+  if (!existsSync(file)) return {};
+  try {
+    return JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+  } catch {
+    copyFileSync(file, `${file}.bak`);
+    return {};
+  }
 }
 
 function healthy(url: string): Promise<boolean> {
@@ -66,8 +81,9 @@ function healthy(url: string): Promise<boolean> {
 export async function startCodeServer(o: CodeServerOptions): Promise<CodeServer> {
   const { install, run } = o;
   mkdirSync(path.join(run.userData, 'User'), { recursive: true });
-  writeFileSync(path.join(run.userData, 'User/settings.json'), JSON.stringify({ ...QUIET_SETTINGS, ...o.settings }, null, 2));
-  const port = await freePort();
+  const settingsFile = path.join(run.userData, 'User/settings.json');
+  writeFileSync(settingsFile, JSON.stringify({ ...QUIET_SETTINGS, ...o.settings, ...(o.keepUserSettings ? readSettings(settingsFile) : {}) }, null, 2));
+  const port = o.preferredPort ? await freePort(o.preferredPort).catch(() => freePort()) : await freePort();
   const args = [
     install.codeServerEntry,
     '--bind-addr', `127.0.0.1:${port}`,

@@ -68,6 +68,30 @@ export function makeRunDir(dir = harnessDir()): RunDir {
   };
 }
 
+/**
+ * The same layout in a folder that stays between runs (`npm start`: the user's settings, layout and
+ * open editors survive a restart); never pruned. Falls back to the system temp dir like makeRunDir.
+ */
+export function persistentRunDir(name: string, dir = harnessDir()): RunDir {
+  let root = path.join(dir, name);
+  if (path.join(root, 't').length > MAX_TMP_LENGTH) root = path.join(os.tmpdir(), `bilt-harness-${name}`);
+  const sub = (child: string): string => {
+    const p = path.join(root, child);
+    mkdirSync(p, { recursive: true });
+    return p;
+  };
+  return {
+    root: sub(''),
+    tmp: sub('t'),
+    userData: sub('user-data'),
+    extensions: sub('extensions'),
+    xdgConfig: sub('xdg-config'),
+    xdgData: sub('xdg-data'),
+    engineData: path.join(root, 'engine-data'), // not made: npm start uses the user's own engine data dir
+    results: path.join(root, 'results.json'),
+  };
+}
+
 function pruneRuns(runs: string): void {
   const old = readdirSync(runs)
     .filter((n) => n.startsWith('r-'))

@@ -122,7 +122,8 @@ export function sessionRow(serverId: string, view: SessionView, now: number): Ro
     tooltip,
     look: { icon: look.icon, ...(look.color ? { color: look.color } : {}) },
     contextValue: ['session', ...workflowTokens(w)].join(' '),
-    collapsible: view.workflows.length ? 'expanded' : 'none',
+    // always expandable: a row created without children keeps VS Code's state when its first workflow arrives
+    collapsible: 'expanded',
     accessibility: `Session, ${words}`,
   };
 }

@@ -43,8 +43,14 @@ export class SessionsView implements vscode.Disposable {
     );
     const unsubscribe = store.onDidChange(() => this.update());
     this.disposables.push({ dispose: unsubscribe });
-    // the message line says "updated 20 s ago": keep it true while the view is visible
-    this.ticker = setInterval(() => this.tree.visible && this.updateMessage(), 10_000);
+    // "updated 20 s ago", "completed 3 min ago": keep relative times true while the view is visible
+    // (re-rendering rows costs no request; the store's data is used as it is)
+    let ticks = 0;
+    this.ticker = setInterval(() => {
+      if (!this.tree.visible) return;
+      this.updateMessage();
+      if (++ticks % 3 === 0) this.provider.refreshAll();
+    }, 10_000);
     activity();
     this.update();
   }

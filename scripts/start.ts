@@ -20,24 +20,23 @@
  * 1 when the check fails. It is the default when CI=true (use --serve to serve there anyway); CI runs
  * it to keep the README's first command true.
  */
-import { spawn, spawnSync } from 'node:child_process';
-import { accessSync, constants, existsSync, mkdirSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
-import http from 'node:http';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { Client } from '@modelcontextprotocol/sdk/client/index.js';
-import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
-import { defaultDataDir, type Discovery } from '../src/api/local/discovery';
-import { findEngine, findOrStartEngine, stopEngine } from '../src/api/local/launcher';
+import { defaultDataDir } from '../src/api/local/discovery';
+import { stopEngine } from '../src/api/local/launcher';
+import { DEMO, ensureDemoProject, ensureEngine, type Engine } from './harness/demoEngine';
+import { desktopVsCode, openDesktop } from './harness/desktop';
 import { openWorkbench, type Workbench } from './harness/browser';
 import { Cleanups } from './harness/cleanup';
+import { healthy } from './harness/codeServer';
 import { startDevWindowServer } from './harness/devWindow';
 import { harnessDir, makeRunDir, persistentRunDir, readInstall } from './harness/paths';
 import { takeScreenshot } from './harness/ui';
 import { WorkbenchPage } from './harness/workbenchPage';
 
 const repo = path.resolve(__dirname, '..');
-const DEMO = 'demo';
 const DEFAULT_PORT = 8731;
 
 const USAGE = `npm start [-- options]: Bilt for VS Code in a real VS Code, on the local engine with a demo project.
@@ -53,89 +52,6 @@ Desktop VS Code: VSCODE_EXECUTABLE_PATH, or \`code\` on PATH. The engine: ~/.bil
 const t0 = Date.now();
 const log = (msg: string): void => console.log(`[start ${((Date.now() - t0) / 1000).toFixed(1)}s] ${msg}`);
 
-// --- the engine -------------------------------------------------------------------------------
-
-interface Engine {
-  d: Discovery;
-  /** This run started it (else it was running already). */
-  started: boolean;
-}
-
-async function ensureEngine(dataDir: string): Promise<Engine> {
-  const running = await findEngine(dataDir);
-  if (running) return { d: running, started: false };
-  const d = await findOrStartEngine({ engineScript: path.join(repo, 'dist/engine.js'), dataDir, args: ['--demo'] });
-  return { d, started: true };
-}
-
-/** The engine's projects through its MCP contract; "demo" is created when missing. */
-async function ensureDemoProject(d: Discovery): Promise<'created' | 'found'> {
-  const transport = new StreamableHTTPClientTransport(new URL(d.mcpUrl), { requestInit: { headers: { authorization: `Bearer ${d.token}` } } });
-  const client = new Client({ name: 'bilt-start', version: '1.0.0' });
-  await client.connect(transport);
-  try {
-    const call = async <T>(name: string, args: Record<string, unknown>): Promise<T> => {
-      const r = await client.callTool({ name, arguments: args });
-      if (r.isError) throw new Error(`${name}: ${JSON.stringify(r.content)}`);
-      return r.structuredContent as T;
-    };
-    const { projects } = await call<{ projects: Array<{ name: string }> }>('bilt_list_projects', {});
-    if (projects.some((p) => p.name === DEMO)) return 'found';
-    await call('bilt_create_project', { name: DEMO, description: 'A demo project for the local Bilt engine' });
-    return 'created';
-  } finally {
-    await client.close();
-  }
-}
-
-// --- desktop VS Code --------------------------------------------------------------------------
-
-function onPath(name: string): string | undefined {
-  const exts = process.platform === 'win32' ? ['.cmd', '.exe', ''] : [''];
-  for (const dir of (process.env.PATH ?? '').split(path.delimiter).filter(Boolean)) {
-    for (const ext of exts) {
-      const p = path.join(dir, name + ext);
-      try {
-        accessSync(p, constants.X_OK);
-        return p;
-      } catch {
-        // not here
-      }
-    }
-  }
-  return undefined;
-}
-
-/** A desktop VS Code: VSCODE_EXECUTABLE_PATH, else `code` on PATH unless that is code-server's own `code` (in its terminals). */
-function desktopVsCode(): string | undefined {
-  const given = process.env.VSCODE_EXECUTABLE_PATH;
-  if (given) {
-    if (!existsSync(given)) throw new Error(`VSCODE_EXECUTABLE_PATH=${given} does not exist`);
-    return given;
-  }
-  const code = onPath('code');
-  if (!code) return undefined;
-  const real = (() => {
-    try {
-      return realpathSync(code);
-    } catch {
-      return code;
-    }
-  })();
-  return /code-server|remote-cli/.test(real) ? undefined : code;
-}
-
-async function openDesktop(exe: string, workspace: string): Promise<void> {
-  const args = [`--extensionDevelopmentPath=${repo}`, '--new-window', workspace];
-  log(`${exe} ${args.join(' ')}`);
-  const child = spawn(exe, args, { detached: true, stdio: 'ignore', shell: process.platform === 'win32' && /\.cmd$/i.test(exe) });
-  await new Promise<void>((resolve, reject) => {
-    child.once('spawn', resolve);
-    child.once('error', reject);
-  });
-  child.unref();
-}
-
 // --- code-server ------------------------------------------------------------------------------
 
 function setup(): void {
@@ -144,19 +60,6 @@ function setup(): void {
   if (r.status !== 0) throw new Error(`scripts/harness/setup.sh failed (exit ${r.status ?? r.signal})`);
 }
 
-function healthy(url: string): Promise<boolean> {
-  return new Promise((resolve) => {
-    const req = http.get(url, (res) => {
-      res.resume();
-      resolve((res.statusCode ?? 500) < 500);
-    });
-    req.on('error', () => resolve(false));
-    req.setTimeout(2000, () => {
-      req.destroy();
-      resolve(false);
-    });
-  });
-}
 
 interface Served {
   pid: number;
@@ -248,13 +151,13 @@ async function main(): Promise<number> {
   if (!Number.isInteger(port) || port <= 0 || port > 65535) throw new Error(`--port wants a port number, got ${v.port}`);
 
   const dataDir = defaultDataDir();
-  const engine = await ensureEngine(dataDir);
+  const engine = await ensureEngine(repo, dataDir);
   log(`local engine ${engine.started ? 'started' : 'already running'}: pid ${engine.d.pid}, agent ${engine.d.agent}, data ${dataDir}`);
   log(`project "${DEMO}" ${await ensureDemoProject(engine.d)}`);
 
   const desktop = checking || v.browser ? undefined : desktopVsCode();
   if (desktop) {
-    await openDesktop(desktop, workspace ?? repo);
+    await openDesktop(repo, desktop, workspace ?? repo, log);
     console.log(`
 Opened a VS Code window "[Extension Development Host]" with this repo as the extension under development.
 Click the Bilt icon in the activity bar: the Sessions view lists the project "${DEMO}". Then F1 → "Bilt: Send Message…".

@@ -64,7 +64,8 @@ function readSettings(file: string): Record<string, unknown> {
   }
 }
 
-function healthy(url: string): Promise<boolean> {
+/** True when `url` answers with a status below 500 within 2 s. */
+export function healthy(url: string): Promise<boolean> {
   return new Promise((resolve) => {
     const req = http.get(url, (res) => {
       res.resume();

@@ -1,25 +1,14 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { createAgent } from '../../../../src/engine/agents';
 import { parseCodexLine } from '../../../../src/engine/agents/presets';
 import { FakeContext, within } from './fakeContext';
+import { tempDir } from '../../../support/tmp';
 import { fixture, info, log, parseFixture, step } from './presetFixtures';
 
 const W = '/tmp/bilt-work/todo-app';
-const made: string[] = [];
-const workDir = () => {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'bilt-agent-'));
-  made.push(dir);
-  return dir;
-};
+const workDir = () => tempDir('bilt-agent-');
 
 describe('engine/agents/presets: codex exec --json parser', () => {
-  after(() => {
-    for (const dir of made) rmSync(dir, { recursive: true, force: true });
-  });
-
   it('maps a successful run', () => {
     const answer = 'Added a dark mode toggle to Settings backed by a small theme store; all 12 tests pass.';
     assert.deepEqual(parseFixture('codex-success.jsonl', parseCodexLine), [

@@ -25,7 +25,9 @@ const describeBridge = {
   name: 'describe-bridge',
   setup(build) {
     build.onEnd((result) => {
-      if (result.errors.length > 0) return;
+      if (result.errors.length > 0) {
+        return;
+      }
       const require = createRequire(import.meta.url);
       const file = fileURLToPath(new URL('./dist/bridge-server.js', import.meta.url));
       delete require.cache[file];
@@ -43,7 +45,9 @@ const entries = [
 ].filter((e) => existsSync(e.in));
 
 const contexts = await Promise.all(
-  entries.map((e) => esbuild.context({ ...common, entryPoints: [e.in], outfile: e.out, external: e.external, plugins: e.plugins ?? [] })),
+  entries.map((e) =>
+    esbuild.context({ ...common, entryPoints: [e.in], outfile: e.out, external: e.external, plugins: e.plugins ?? [] }),
+  ),
 );
 if (watch) {
   await Promise.all(contexts.map((c) => c.watch()));

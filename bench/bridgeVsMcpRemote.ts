@@ -24,10 +24,19 @@ const WARMUP = 30;
 type Proxy = 'bridge' | 'mcp-remote';
 
 function proxyCommand(p: Proxy, url: string, token: string): { args: string[]; env: Record<string, string> } {
-  if (p === 'bridge') return { args: [path.join(ROOT, 'dist/bridge.js')], env: { BILT_URL: url, BILT_TOKEN: token } };
+  if (p === 'bridge') {
+    return { args: [path.join(ROOT, 'dist/bridge.js')], env: { BILT_URL: url, BILT_TOKEN: token } };
+  }
   // mcp-remote's documented invocation for Bilt (Streamable HTTP only, no body timeout)
   return {
-    args: [path.join(ROOT, 'node_modules/mcp-remote/dist/proxy.js'), url, '--transport', 'http-only', '--header', `Authorization:Bearer ${token}`],
+    args: [
+      path.join(ROOT, 'node_modules/mcp-remote/dist/proxy.js'),
+      url,
+      '--transport',
+      'http-only',
+      '--header',
+      `Authorization:Bearer ${token}`,
+    ],
     env: { MCP_REMOTE_CONFIG_DIR: tempDir('bench-mcp-remote-') },
   };
 }
@@ -35,7 +44,14 @@ function proxyCommand(p: Proxy, url: string, token: string): { args: string[]; e
 async function stdioClient(p: Proxy, url: string, token: string): Promise<Client> {
   const { args, env } = proxyCommand(p, url, token);
   const client = new Client({ name: 'bench', version: '1' });
-  await client.connect(new StdioClientTransport({ command: process.execPath, args, env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env }, stderr: 'ignore' }));
+  await client.connect(
+    new StdioClientTransport({
+      command: process.execPath,
+      args,
+      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
+      stderr: 'ignore',
+    }),
+  );
   return client;
 }
 
@@ -60,24 +76,43 @@ async function main(): Promise<void> {
   try {
     // 1. cold start, alternating so drift hits both alike
     const cold: Record<Proxy, number[]> = { bridge: [], 'mcp-remote': [] };
-    for (let i = 0; i < COLD_RUNS; i++) for (const p of ['bridge', 'mcp-remote'] as const) cold[p].push(await coldStart(p, mcpUrl, token));
+    for (let i = 0; i < COLD_RUNS; i++) {
+      for (const p of ['bridge', 'mcp-remote'] as const) {
+        cold[p].push(await coldStart(p, mcpUrl, token));
+      }
+    }
 
     // 2. per-call overhead against direct calls, interleaved
     const direct = new Client({ name: 'bench-direct', version: '1' });
-    await direct.connect(new StreamableHTTPClientTransport(new URL(mcpUrl), { requestInit: { headers: { authorization: `Bearer ${token}` } } }));
-    const project = (await direct.callTool({ name: 'bilt_create_project', arguments: { name: 'bench' } })).structuredContent as { id: string };
-    const clients: Record<'direct' | Proxy, Client> = { direct, bridge: await stdioClient('bridge', mcpUrl, token), 'mcp-remote': await stdioClient('mcp-remote', mcpUrl, token) };
+    await direct.connect(
+      new StreamableHTTPClientTransport(new URL(mcpUrl), {
+        requestInit: { headers: { authorization: `Bearer ${token}` } },
+      }),
+    );
+    const project = (await direct.callTool({ name: 'bilt_create_project', arguments: { name: 'bench' } }))
+      .structuredContent as { id: string };
+    const clients: Record<'direct' | Proxy, Client> = {
+      direct,
+      bridge: await stdioClient('bridge', mcpUrl, token),
+      'mcp-remote': await stdioClient('mcp-remote', mcpUrl, token),
+    };
     const lat: Record<'direct' | Proxy, number[]> = { direct: [], bridge: [], 'mcp-remote': [] };
     for (let i = 0; i < WARMUP + CALLS; i++) {
       for (const k of ['direct', 'bridge', 'mcp-remote'] as const) {
         const t0 = performance.now();
         const r = await clients[k].callTool({ name: 'bilt_get_project', arguments: { project_id: project.id } });
         const t = performance.now() - t0;
-        if (r.isError) throw new Error(`${k}: ${JSON.stringify(r.content)}`);
-        if (i >= WARMUP) lat[k].push(t);
+        if (r.isError) {
+          throw new Error(`${k}: ${JSON.stringify(r.content)}`);
+        }
+        if (i >= WARMUP) {
+          lat[k].push(t);
+        }
       }
     }
-    for (const c of Object.values(clients)) await c.close();
+    for (const c of Object.values(clients)) {
+      await c.close();
+    }
 
     const rows = [
       `| | bilt bridge | mcp-remote 0.15.1 | ratio |`,

@@ -18,7 +18,9 @@ const extra = process.argv.slice(2);
 type Ready = Discovery & { alreadyRunning?: boolean };
 
 async function startEngine(): Promise<Ready> {
-  const child = spawn(process.execPath, [path.join(root, 'dist/engine.js'), 'serve', '--demo', ...extra], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [path.join(root, 'dist/engine.js'), 'serve', '--demo', ...extra], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   const lines = readline.createInterface({ input: child.stdout });
   const first = await new Promise<string>((resolve, reject) => {
     lines.once('line', resolve);
@@ -34,13 +36,19 @@ async function startEngine(): Promise<Ready> {
 
 async function call<T>(client: Client, name: string, args: Record<string, unknown>): Promise<T> {
   const r = await client.callTool({ name, arguments: args });
-  if (r.isError) throw new Error(`${name}: ${JSON.stringify(r.content)}`);
+  if (r.isError) {
+    throw new Error(`${name}: ${JSON.stringify(r.content)}`);
+  }
   return r.structuredContent as T;
 }
 
 async function openEvents(ready: Ready, sessionId: string): Promise<Response> {
-  const res = await fetch(`${ready.eventsUrl}?session_id=${sessionId}`, { headers: { authorization: `Bearer ${ready.token}` } });
-  if (!res.ok || !res.body) throw new Error(`event stream: HTTP ${res.status}`);
+  const res = await fetch(`${ready.eventsUrl}?session_id=${sessionId}`, {
+    headers: { authorization: `Bearer ${ready.token}` },
+  });
+  if (!res.ok || !res.body) {
+    throw new Error(`event stream: HTTP ${res.status}`);
+  }
   return res;
 }
 
@@ -55,13 +63,24 @@ async function streamEvents(res: Response, until: (status: string) => boolean): 
       buf = buf.slice(i + 2);
       const type = /^event: (.+)$/m.exec(frame)?.[1];
       const data = /^data: (.+)$/m.exec(frame)?.[1];
-      if (!type || !data) continue;
-      const e = JSON.parse(data) as { message?: { side: string; variant: string; text: string }; workflow?: { status: string; progress: { percentage: number; currentStep?: string } | null } };
-      if (type === 'message' && e.message) console.log(`  ${e.message.side === 'user' ? '>' : ' '} [${e.message.variant}] ${e.message.text}`);
+      if (!type || !data) {
+        continue;
+      }
+      const e = JSON.parse(data) as {
+        message?: { side: string; variant: string; text: string };
+        workflow?: { status: string; progress: { percentage: number; currentStep?: string } | null };
+      };
+      if (type === 'message' && e.message) {
+        console.log(`  ${e.message.side === 'user' ? '>' : ' '} [${e.message.variant}] ${e.message.text}`);
+      }
       if (type === 'workflow' && e.workflow) {
         const p = e.workflow.progress;
-        if (p) process.stderr.write(`  … ${e.workflow.status} ${p.percentage}% ${p.currentStep ?? ''}\n`);
-        if (until(e.workflow.status)) return;
+        if (p) {
+          process.stderr.write(`  … ${e.workflow.status} ${p.percentage}% ${p.currentStep ?? ''}\n`);
+        }
+        if (until(e.workflow.status)) {
+          return;
+        }
       }
     }
   }
@@ -72,12 +91,16 @@ async function main(): Promise<void> {
   console.log(`\nBilt engine ${ready.alreadyRunning ? 'already running' : 'started'} (pid ${ready.pid})`);
   console.log(`  seed MCP:  ${ready.mcpUrl}\n  live MCP:  ${ready.liveMcpUrl}\n  events:    ${ready.eventsUrl}`);
   console.log(`  token:     in ${path.join(ready.dataDir, 'engine.json')}\n`);
-  const transport = new StreamableHTTPClientTransport(new URL(ready.mcpUrl), { requestInit: { headers: { authorization: `Bearer ${ready.token}` } } });
+  const transport = new StreamableHTTPClientTransport(new URL(ready.mcpUrl), {
+    requestInit: { headers: { authorization: `Bearer ${ready.token}` } },
+  });
   const client = new Client({ name: 'bilt-start', version: '1.0.0' });
   await client.connect(transport);
   const { projects } = await call<{ projects: Array<{ id: string; name: string }> }>(client, 'bilt_list_projects', {});
   const demo = projects.find((p) => p.name === 'demo') ?? projects[0]!;
-  const session = await call<{ session_id: string; status: string }>(client, 'bilt_get_session', { project_id: demo.id });
+  const session = await call<{ session_id: string; status: string }>(client, 'bilt_get_session', {
+    project_id: demo.id,
+  });
   const events = await openEvents(ready, session.session_id);
   if (['pending', 'running', 'paused'].includes(session.status)) {
     console.log(`Project "${demo.name}" already has a ${session.status} workflow; watching it.`);
@@ -88,7 +111,9 @@ async function main(): Promise<void> {
   }
   await streamEvents(events, (s) => ['completed', 'failed', 'cancelled', 'paused'].includes(s));
   await client.close();
-  console.log(`\nDone. The engine keeps running${ready.alreadyRunning ? '' : '; Ctrl-C stops it'}. Point any MCP client at ${ready.mcpUrl} with the token.`);
+  console.log(
+    `\nDone. The engine keeps running${ready.alreadyRunning ? '' : '; Ctrl-C stops it'}. Point any MCP client at ${ready.mcpUrl} with the token.`,
+  );
 }
 
 main().catch((e: unknown) => {

@@ -57,9 +57,10 @@ const log = (msg: string): void => console.log(`[start ${((Date.now() - t0) / 10
 function setup(): void {
   log(`scripts/harness/setup.sh (Node 24 and code-server into ${harnessDir()} on first use: about 2 minutes, once)`);
   const r = spawnSync('bash', [path.join(repo, 'scripts/harness/setup.sh')], { stdio: 'inherit' });
-  if (r.status !== 0) throw new Error(`scripts/harness/setup.sh failed (exit ${r.status ?? r.signal})`);
+  if (r.status !== 0) {
+    throw new Error(`scripts/harness/setup.sh failed (exit ${r.status ?? r.signal})`);
+  }
 }
-
 
 interface Served {
   pid: number;
@@ -69,7 +70,9 @@ interface Served {
 
 /** A code-server that an earlier `npm start` left serving the same user data (another terminal): reuse it. */
 async function alreadyServing(file: string): Promise<Served | undefined> {
-  if (!existsSync(file)) return undefined;
+  if (!existsSync(file)) {
+    return undefined;
+  }
   try {
     const s = JSON.parse(readFileSync(file, 'utf8')) as Served;
     process.kill(s.pid, 0);
@@ -108,12 +111,18 @@ async function check(wbUrl: string, chromium: string, run: ReturnType<typeof mak
     const page = new WorkbenchPage(wb.page);
     await page.ready('Bilt');
     const title = await wb.page.title();
-    if (!title.includes('[Extension Development Host]')) throw new Error(`not a development window: the title is "${title}"`);
+    if (!title.includes('[Extension Development Host]')) {
+      throw new Error(`not a development window: the title is "${title}"`);
+    }
     await page.openViewContainer('Bilt');
     await page.row(DEMO).waitFor({ timeout: 30_000 });
-    log(`check: "${title}" shows the Bilt view with the project "${DEMO}"; screenshot ${await takeScreenshot(wb.page, run.root, 'check')}`);
+    log(
+      `check: "${title}" shows the Bilt view with the project "${DEMO}"; screenshot ${await takeScreenshot(wb.page, run.root, 'check')}`,
+    );
   } catch (err) {
-    if (wb) log(`screenshot ${await takeScreenshot(wb.page, run.root, 'failure').catch(() => 'failed')}`);
+    if (wb) {
+      log(`screenshot ${await takeScreenshot(wb.page, run.root, 'failure').catch(() => 'failed')}`);
+    }
     throw err;
   } finally {
     await wb?.close();
@@ -144,15 +153,21 @@ async function main(): Promise<number> {
     return 0;
   }
   const checking = v.check || (process.env.CI === 'true' && !v.serve);
-  if (checking && !v.check) log('CI=true: checking instead of serving (npm start -- --serve to serve)');
+  if (checking && !v.check) {
+    log('CI=true: checking instead of serving (npm start -- --serve to serve)');
+  }
   // the check opens a throwaway folder: VS Code's git extension stays out of the repo's index
   const workspace = v.workspace ? path.resolve(v.workspace) : checking ? undefined : repo;
   const port = v.port ? Number(v.port) : DEFAULT_PORT;
-  if (!Number.isInteger(port) || port <= 0 || port > 65535) throw new Error(`--port wants a port number, got ${v.port}`);
+  if (!Number.isInteger(port) || port <= 0 || port > 65535) {
+    throw new Error(`--port wants a port number, got ${v.port}`);
+  }
 
   const dataDir = defaultDataDir();
   const engine = await ensureEngine(repo, dataDir);
-  log(`local engine ${engine.started ? 'started' : 'already running'}: pid ${engine.d.pid}, agent ${engine.d.agent}, data ${dataDir}`);
+  log(
+    `local engine ${engine.started ? 'started' : 'already running'}: pid ${engine.d.pid}, agent ${engine.d.agent}, data ${dataDir}`,
+  );
   log(`project "${DEMO}" ${await ensureDemoProject(engine.d)}`);
 
   const desktop = checking || v.browser ? undefined : desktopVsCode();
@@ -181,7 +196,11 @@ The local engine (pid ${engine.d.pid}, data ${dataDir}) keeps running, shared by
   }
 
   const cleanups = new Cleanups(() => (checking ? 130 : 0));
-  if (checking && engine.started) cleanups.push(() => stopEngine(dataDir).then((pid) => pid && log(`stopped the local engine it started (pid ${pid})`)));
+  if (checking && engine.started) {
+    cleanups.push(() =>
+      stopEngine(dataDir).then((pid) => pid && log(`stopped the local engine it started (pid ${pid})`)),
+    );
+  }
   const { cs, url } = await startDevWindowServer({
     install,
     run,
@@ -210,7 +229,11 @@ The local engine (pid ${engine.d.pid}, data ${dataDir}) keeps running, shared by
 
   writeFileSync(servedFile, JSON.stringify({ pid: process.pid, baseUrl: cs.baseUrl, url } satisfies Served));
   cleanups.push(() => rmSync(servedFile, { force: true }));
-  cleanups.push(() => console.log(`\nStopping code-server. The local engine (pid ${engine.d.pid}) keeps running; \`node dist/engine.js stop\` stops it.`));
+  cleanups.push(() =>
+    console.log(
+      `\nStopping code-server. The local engine (pid ${engine.d.pid}) keeps running; \`node dist/engine.js stop\` stops it.`,
+    ),
+  );
   tellWhereToLook(url, engine, dataDir);
   // serve until Ctrl-C (Cleanups stops code-server and exits 0) or until code-server ends by itself
   for (;;) {

@@ -19,7 +19,14 @@ BILT_TOKEN, BILT_TOKEN_FILE or BILT_TOKEN_COMMAND (never an argument); BILT_ENGI
 (seconds, default 300). Without BILT_URL it uses the local engine, starting it if none runs.`;
 const REPLAY_ID = 'bilt-bridge-replayed-initialize';
 
-const { values } = parseArgs({ options: { url: { type: 'string' }, 'data-dir': { type: 'string' }, help: { type: 'boolean', short: 'h' }, version: { type: 'boolean' } } });
+const { values } = parseArgs({
+  options: {
+    url: { type: 'string' },
+    'data-dir': { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
+    version: { type: 'boolean' },
+  },
+});
 const described = JSON.parse(readFileSync(path.join(__dirname, 'bridge-tools.json'), 'utf8')) as {
   serverInfo: { name: string; version: string };
   capabilities: object;
@@ -44,7 +51,9 @@ function loadFull(): Promise<RunningBridge> {
       url: values.url,
       dataDir: values['data-dir'],
       write: (m) => {
-        if ((m as Message).id !== REPLAY_ID) write(m);
+        if ((m as Message).id !== REPLAY_ID) {
+          write(m);
+        }
       },
       log,
     });
@@ -52,7 +61,9 @@ function loadFull(): Promise<RunningBridge> {
       bridge.receive({ ...initialize, id: REPLAY_ID });
       bridge.receive({ jsonrpc: '2.0', method: 'notifications/initialized' });
     }
-    for (const m of pending.splice(0)) bridge.receive(m);
+    for (const m of pending.splice(0)) {
+      bridge.receive(m);
+    }
     return bridge;
   })();
   full.catch((e: unknown) => {
@@ -71,8 +82,18 @@ function handle(m: Message): void {
     case 'initialize': {
       initialize = m;
       const asked = m.params?.protocolVersion;
-      const protocolVersion = asked && described.protocolVersions.includes(asked) ? asked : described.protocolVersions[0];
-      write({ jsonrpc: '2.0', id: m.id, result: { protocolVersion, capabilities: described.capabilities, serverInfo: described.serverInfo, instructions: described.instructions } });
+      const protocolVersion =
+        asked && described.protocolVersions.includes(asked) ? asked : described.protocolVersions[0];
+      write({
+        jsonrpc: '2.0',
+        id: m.id,
+        result: {
+          protocolVersion,
+          capabilities: described.capabilities,
+          serverInfo: described.serverInfo,
+          instructions: described.instructions,
+        },
+      });
       return;
     }
     case 'notifications/initialized':
@@ -102,7 +123,9 @@ function main(): void {
     for (let nl = buffer.indexOf('\n'); nl >= 0; nl = buffer.indexOf('\n')) {
       const line = buffer.slice(0, nl).replace(/\r$/, '');
       buffer = buffer.slice(nl + 1);
-      if (!line.trim()) continue;
+      if (!line.trim()) {
+        continue;
+      }
       try {
         handle(JSON.parse(line) as Message);
       } catch {
@@ -112,7 +135,9 @@ function main(): void {
   });
   let closing = false;
   const shutdown = () => {
-    if (closing) return;
+    if (closing) {
+      return;
+    }
     closing = true;
     void (full ?? Promise.resolve(undefined)).then((b) => b?.close()).finally(() => process.exit(0));
   };

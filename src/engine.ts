@@ -8,7 +8,11 @@ import { serve } from './engine/cli/serve';
 
 async function main(): Promise<number> {
   const { command, serve: serveArgs, dataDir } = parseCli(process.argv.slice(2));
-  const io = { stdout: (l: string) => process.stdout.write(l + '\n'), stderr: (l: string) => process.stderr.write(l + '\n'), env: process.env };
+  const io = {
+    stdout: (l: string) => process.stdout.write(l + '\n'),
+    stderr: (l: string) => process.stderr.write(l + '\n'),
+    env: process.env,
+  };
   switch (command) {
     case 'serve':
       return serve(serveArgs, io);
@@ -24,7 +28,9 @@ async function main(): Promise<number> {
 main().then(
   (code) => process.exit(code),
   (e: unknown) => {
-    process.stderr.write(`[bilt-engine] ${e instanceof UsageError ? `${e.message}\n\n${USAGE}` : e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+    process.stderr.write(
+      `[bilt-engine] ${e instanceof UsageError ? `${e.message}\n\n${USAGE}` : e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`,
+    );
     process.exit(e instanceof UsageError ? 2 : 1);
   },
 );

@@ -67,7 +67,9 @@ export function activate(context: vscode.ExtensionContext): BiltExtensionApi {
     // signing in or out in any window refreshes that server here too
     tokens.onDidChange((serverId) => void store.refresh(serverId)),
   );
-  log.info(`Bilt ${context.extension.packageJSON.version as string} activated (${serverConfigs(settings).length} server(s))`);
+  log.info(
+    `Bilt ${context.extension.packageJSON.version as string} activated (${serverConfigs(settings).length} server(s))`,
+  );
   return { store, view, logs, composer };
 }
 

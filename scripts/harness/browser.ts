@@ -41,7 +41,9 @@ const ARGS = [
 /** The extension host's lines arrive as ('%c INFO', 'color: #33f', '%s%s', ...): drop the styling, format the rest. */
 function consoleText(args: unknown[]): string {
   const [first, , ...rest] = args;
-  if (typeof first === 'string' && first.startsWith('%c') && args.length >= 2) return `${first.slice(2).trim()} ${format(...rest)}`;
+  if (typeof first === 'string' && first.startsWith('%c') && args.length >= 2) {
+    return `${first.slice(2).trim()} ${format(...rest)}`;
+  }
   return format(...args);
 }
 
@@ -70,7 +72,9 @@ export async function openWorkbench(o: WorkbenchOptions): Promise<Workbench> {
       const raw = new Promise<string>((resolve) => setTimeout(() => resolve(m.text()), 3000));
       const line = Promise.race([formatted, raw]).then((text) => `[${m.type()}] ${text}`);
       lines.push(line);
-      if (o.echoConsole) void line.then((l) => console.log(`[browser] ${l}`));
+      if (o.echoConsole) {
+        void line.then((l) => console.log(`[browser] ${l}`));
+      }
     });
     page.on('pageerror', (e) => lines.push(Promise.resolve(`[pageerror] ${e.stack ?? e.message}`)));
     // The workbench calls this when the extension tests are over (0: run() resolved, 1: it rejected).

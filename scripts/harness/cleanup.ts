@@ -8,7 +8,10 @@ export class Cleanups {
 
   /** Installs SIGINT/SIGTERM handlers that undo everything, then exit with 130/143 (or `onSignal`'s code). */
   constructor(onSignal?: (signal: NodeJS.Signals) => number | undefined) {
-    for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
+    for (const [signal, code] of [
+      ['SIGINT', 130],
+      ['SIGTERM', 143],
+    ] as const) {
       process.once(signal, () => void this.run().then(() => process.exit(onSignal?.(signal) ?? code)));
     }
   }
@@ -20,7 +23,11 @@ export class Cleanups {
   /** Undoes everything registered so far (each step's failure is ignored); safe to call twice. */
   run(): Promise<void> {
     this.running ??= (async () => {
-      for (let c = this.stack.pop(); c; c = this.stack.pop()) await Promise.resolve().then(c).catch(() => undefined);
+      for (let c = this.stack.pop(); c; c = this.stack.pop()) {
+        await Promise.resolve()
+          .then(c)
+          .catch(() => undefined);
+      }
     })().finally(() => {
       this.running = undefined;
     });

@@ -56,7 +56,9 @@ export function readOptions(repo: string, argv = process.argv.slice(2)): DriverO
     process.exit(0);
   }
   const timeoutMs = Number(v.timeout);
-  if (!Number.isFinite(timeoutMs) || timeoutMs <= 0) throw new Error(`--timeout wants milliseconds, got ${v.timeout}`);
+  if (!Number.isFinite(timeoutMs) || timeoutMs <= 0) {
+    throw new Error(`--timeout wants milliseconds, got ${v.timeout}`);
+  }
   return {
     tests: path.resolve(v.tests),
     extension: path.resolve(v.extension),
@@ -64,12 +66,19 @@ export function readOptions(repo: string, argv = process.argv.slice(2)): DriverO
     ui: v.ui && path.resolve(v.ui),
     screenshots: v.screenshots && path.resolve(v.screenshots),
     // --settings '{"chat.disableAIFeatures":false}' or --settings path/to/settings.json
-    settings: v.settings ? (JSON.parse(v.settings.trim().startsWith('{') ? v.settings : readFileSync(v.settings, 'utf8')) as Record<string, unknown>) : {},
+    settings: v.settings
+      ? (JSON.parse(v.settings.trim().startsWith('{') ? v.settings : readFileSync(v.settings, 'utf8')) as Record<
+          string,
+          unknown
+        >)
+      : {},
     timeoutMs,
     env: Object.fromEntries(
       v.env.map((pair) => {
         const i = pair.indexOf('=');
-        if (i <= 0) throw new Error(`--env wants KEY=VALUE, got ${pair}`);
+        if (i <= 0) {
+          throw new Error(`--env wants KEY=VALUE, got ${pair}`);
+        }
         return [pair.slice(0, i), pair.slice(i + 1)];
       }),
     ),

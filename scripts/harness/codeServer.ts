@@ -55,7 +55,9 @@ function freePort(port = 0): Promise<number> {
 
 /** The settings.json a user may have edited; one that is not plain JSON (comments) is kept as settings.json.bak and replaced. */
 function readSettings(file: string): Record<string, unknown> {
-  if (!existsSync(file)) return {};
+  if (!existsSync(file)) {
+    return {};
+  }
   try {
     return JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
   } catch {
@@ -83,19 +85,31 @@ export async function startCodeServer(o: CodeServerOptions): Promise<CodeServer>
   const { install, run } = o;
   mkdirSync(path.join(run.userData, 'User'), { recursive: true });
   const settingsFile = path.join(run.userData, 'User/settings.json');
-  writeFileSync(settingsFile, JSON.stringify({ ...QUIET_SETTINGS, ...o.settings, ...(o.keepUserSettings ? readSettings(settingsFile) : {}) }, null, 2));
+  writeFileSync(
+    settingsFile,
+    JSON.stringify(
+      { ...QUIET_SETTINGS, ...o.settings, ...(o.keepUserSettings ? readSettings(settingsFile) : {}) },
+      null,
+      2,
+    ),
+  );
   const port = o.preferredPort ? await freePort(o.preferredPort).catch(() => freePort()) : await freePort();
   const args = [
     install.codeServerEntry,
-    '--bind-addr', `127.0.0.1:${port}`,
-    '--auth', 'none',
+    '--bind-addr',
+    `127.0.0.1:${port}`,
+    '--auth',
+    'none',
     '--disable-telemetry',
     '--disable-update-check',
-    '--user-data-dir', run.userData,
-    '--extensions-dir', run.extensions,
+    '--user-data-dir',
+    run.userData,
+    '--extensions-dir',
+    run.extensions,
     '--disable-workspace-trust', // else Restricted Mode: workspace.isTrusted would be false
     // REQUIRED: a built workbench silently ignores the payload's development options without it.
-    '--vscode-option', 'enable-smoke-test-driver',
+    '--vscode-option',
+    'enable-smoke-test-driver',
     ...o.extraArgs,
   ];
   const env: NodeJS.ProcessEnv = {
@@ -114,7 +128,9 @@ export async function startCodeServer(o: CodeServerOptions): Promise<CodeServer>
   // Last resort if the driver dies without stop(): nothing of this run's code-server outlives it.
   const killGroup = (): void => {
     try {
-      if (child.pid) process.kill(-child.pid, 'SIGKILL');
+      if (child.pid) {
+        process.kill(-child.pid, 'SIGKILL');
+      }
     } catch {
       // the group is already gone
     }
@@ -130,7 +146,9 @@ export async function startCodeServer(o: CodeServerOptions): Promise<CodeServer>
   for (const stream of [child.stdout, child.stderr]) {
     stream.on('data', (d: Buffer) => {
       logFile.write(d);
-      if (o.verbose) process.stdout.write(`[code-server] ${d.toString()}`);
+      if (o.verbose) {
+        process.stdout.write(`[code-server] ${d.toString()}`);
+      }
     });
   }
   child.once('close', () => logFile.end()); // after stdout/stderr are drained, unlike 'exit'
@@ -138,7 +156,9 @@ export async function startCodeServer(o: CodeServerOptions): Promise<CodeServer>
   const baseUrl = `http://127.0.0.1:${port}/`;
   for (const deadline = Date.now() + 30_000; !(await healthy(`${baseUrl}healthz`)); await sleep(200)) {
     if (exited || Date.now() > deadline) {
-      if (!exited) child.kill('SIGKILL');
+      if (!exited) {
+        child.kill('SIGKILL');
+      }
       throw new Error(`code-server did not come up; see ${path.join(run.root, 'code-server.log')}`);
     }
   }

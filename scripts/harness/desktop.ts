@@ -22,11 +22,15 @@ function onPath(name: string): string | undefined {
 export function desktopVsCode(): string | undefined {
   const given = process.env.VSCODE_EXECUTABLE_PATH;
   if (given) {
-    if (!existsSync(given)) throw new Error(`VSCODE_EXECUTABLE_PATH=${given} does not exist`);
+    if (!existsSync(given)) {
+      throw new Error(`VSCODE_EXECUTABLE_PATH=${given} does not exist`);
+    }
     return given;
   }
   const code = onPath('code');
-  if (!code) return undefined;
+  if (!code) {
+    return undefined;
+  }
   const real = (() => {
     try {
       return realpathSync(code);
@@ -37,14 +41,22 @@ export function desktopVsCode(): string | undefined {
   return /code-server|remote-cli/.test(real) ? undefined : code;
 }
 
-export async function openDesktop(repo: string, exe: string, workspace: string, log: (m: string) => void): Promise<void> {
+export async function openDesktop(
+  repo: string,
+  exe: string,
+  workspace: string,
+  log: (m: string) => void,
+): Promise<void> {
   const args = [`--extensionDevelopmentPath=${repo}`, '--new-window', workspace];
   log(`${exe} ${args.join(' ')}`);
-  const child = spawn(exe, args, { detached: true, stdio: 'ignore', shell: process.platform === 'win32' && /\.cmd$/i.test(exe) });
+  const child = spawn(exe, args, {
+    detached: true,
+    stdio: 'ignore',
+    shell: process.platform === 'win32' && /\.cmd$/i.test(exe),
+  });
   await new Promise<void>((resolve, reject) => {
     child.once('spawn', resolve);
     child.once('error', reject);
   });
   child.unref();
 }
-

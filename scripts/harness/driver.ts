@@ -27,9 +27,16 @@ const log = (msg: string): void => console.log(`[harness ${((Date.now() - t0) / 
 /** Undone in reverse order at the end of the run, or on Ctrl-C (code-server runs in its own process group). */
 const cleanups: Array<() => unknown> = [];
 async function cleanUp(): Promise<void> {
-  for (let c = cleanups.pop(); c; c = cleanups.pop()) await Promise.resolve().then(c).catch(() => undefined);
+  for (let c = cleanups.pop(); c; c = cleanups.pop()) {
+    await Promise.resolve()
+      .then(c)
+      .catch(() => undefined);
+  }
 }
-for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
+for (const [signal, code] of [
+  ['SIGINT', 130],
+  ['SIGTERM', 143],
+] as const) {
   process.once(signal, () => void cleanUp().then(() => process.exit(code)));
 }
 
@@ -39,34 +46,57 @@ interface Outcome {
 }
 
 /** Waits for the runner's results while the UI script (or the default screenshot) runs, then lets run() settle. */
-async function testsAndUi(wb: Workbench, cs: CodeServer, run: RunDir, opt: DriverOptions, shots: string): Promise<Outcome> {
+async function testsAndUi(
+  wb: Workbench,
+  cs: CodeServer,
+  run: RunDir,
+  opt: DriverOptions,
+  shots: string,
+): Promise<Outcome> {
   const deadline = t0 + opt.timeoutMs;
   const resultsReady = waitForResults({
     file: run.results,
     deadline,
     abort: () =>
-      cs.exited() ? 'code-server exited during the run'
-      : wb.automationExit() !== null ? `the workbench ended the test run (code ${wb.automationExit()}) without results; see browser-console.log`
-      : undefined,
+      cs.exited()
+        ? 'code-server exited during the run'
+        : wb.automationExit() !== null
+          ? `the workbench ended the test run (code ${wb.automationExit()}) without results; see browser-console.log`
+          : undefined,
   });
   const testsDone = resultsReady.then(() => undefined);
   testsDone.catch(() => undefined); // the rejection is handled through resultsReady
   const ctx: UiContext = {
-    resultsFile: run.results, runDir: run.root, screenshotsDir: shots, testsDone,
-    log: (m) => log(`[ui] ${m}`), sleep, waitForFile, screenshot: (name) => takeScreenshot(wb.page, shots, name),
+    resultsFile: run.results,
+    runDir: run.root,
+    screenshotsDir: shots,
+    testsDone,
+    log: (m) => log(`[ui] ${m}`),
+    sleep,
+    waitForFile,
+    screenshot: (name) => takeScreenshot(wb.page, shots, name),
   };
   const steps = opt.ui
     ? loadUiScript(opt.ui).then((fn) => fn(wb.page, ctx))
     : testsDone.then(async () => log(`screenshot ${await takeScreenshot(wb.page, shots, 'workbench')}`));
-  const ui = steps.then(() => undefined, (e: unknown) => (e instanceof Error ? e : new Error(String(e))));
+  const ui = steps.then(
+    () => undefined,
+    (e: unknown) => (e instanceof Error ? e : new Error(String(e))),
+  );
 
   const results = await resultsReady;
   log(`results after ${((Date.now() - t0) / 1000).toFixed(1)}s`);
-  const late = sleep(Math.max(deadline - Date.now(), 10_000)).then(() => new Error('the UI script did not finish in time'));
+  const late = sleep(Math.max(deadline - Date.now(), 10_000)).then(
+    () => new Error('the UI script did not finish in time'),
+  );
   const uiError = await Promise.race([ui, late]);
-  if (results.failed > 0 || uiError) log(`screenshot ${await takeScreenshot(wb.page, run.root, 'failure')}`);
+  if (results.failed > 0 || uiError) {
+    log(`screenshot ${await takeScreenshot(wb.page, run.root, 'failure')}`);
+  }
   writeFileSync(run.results + DONE_SUFFIX, ''); // lets run() settle
-  for (let i = 0; i < 50 && wb.automationExit() === null; i++) await sleep(100);
+  for (let i = 0; i < 50 && wb.automationExit() === null; i++) {
+    await sleep(100);
+  }
   log(`the workbench reported the test run's exit code: ${wb.automationExit() ?? 'none within 5s'}`);
   return { results, uiError };
 }
@@ -74,7 +104,9 @@ async function testsAndUi(wb: Workbench, cs: CodeServer, run: RunDir, opt: Drive
 async function main(): Promise<number> {
   const opt = readOptions(repo);
   const tests = opt.tests;
-  if (!existsSync(tests)) throw new Error(`${tests} not found: build the tests first (npx tsx scripts/harness/buildTests.ts)`);
+  if (!existsSync(tests)) {
+    throw new Error(`${tests} not found: build the tests first (npx tsx scripts/harness/buildTests.ts)`);
+  }
   const install = readInstall();
   const run = makeRunDir(install.harnessDir);
   const shots = opt.screenshots ?? run.root;
@@ -87,7 +119,12 @@ async function main(): Promise<number> {
   let wb: Workbench | undefined;
   try {
     const cs = await startCodeServer({
-      install, run, settings: opt.settings, extraArgs: opt.codeServerArgs, verbose: opt.verbose, log,
+      install,
+      run,
+      settings: opt.settings,
+      extraArgs: opt.codeServerArgs,
+      verbose: opt.verbose,
+      log,
     });
     cleanups.push(() => cs.stop());
     const url = workbenchUrl({
@@ -110,8 +147,10 @@ async function main(): Promise<number> {
     log(`chromium ${wb.version} opened the workbench`);
     outcome = await testsAndUi(wb, cs, run, opt, shots);
   } catch (err) {
-    log(`ERROR ${err instanceof Error ? err.stack ?? err.message : String(err)}`);
-    if (wb) log(`screenshot ${await takeScreenshot(wb.page, run.root, 'failure').catch(() => 'failed')}`);
+    log(`ERROR ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+    if (wb) {
+      log(`screenshot ${await takeScreenshot(wb.page, run.root, 'failure').catch(() => 'failed')}`);
+    }
   } finally {
     await cleanUp();
   }
@@ -122,7 +161,9 @@ async function main(): Promise<number> {
   }
   const { results, uiError } = outcome;
   printResults(results);
-  if (uiError) console.log(`  UI script failed: ${uiError.message}\n`);
+  if (uiError) {
+    console.log(`  UI script failed: ${uiError.message}\n`);
+  }
   const failed = results.failed + (uiError ? 1 : 0);
   console.log(`${results.passed} passed, ${failed} failed`);
   return failed === 0 && results.passed > 0 ? 0 : 1;

@@ -85,12 +85,18 @@ async function main(): Promise<number> {
     const loaded = await page.ready('Bilt').then(
       async () => {
         const title = await wb!.page.title();
-        return title.includes('[Extension Development Host]') ? undefined : `not a development window: the title is "${title}"`;
+        return title.includes('[Extension Development Host]')
+          ? undefined
+          : `not a development window: the title is "${title}"`;
       },
-      (err: unknown) => `the extension did not load (no Bilt in the activity bar): ${err instanceof Error ? err.message : String(err)}`,
+      (err: unknown) =>
+        `the extension did not load (no Bilt in the activity bar): ${err instanceof Error ? err.message : String(err)}`,
     );
-    if (loaded) failure = loaded;
-    else log(`"${await wb.page.title()}": the activity bar shows Bilt`);
+    if (loaded) {
+      failure = loaded;
+    } else {
+      log(`"${await wb.page.title()}": the activity bar shows Bilt`);
+    }
 
     const ctx: JourneyContext = {
       wb: page,
@@ -108,7 +114,10 @@ async function main(): Promise<number> {
       const left = deadline - Date.now();
       let timer: NodeJS.Timeout | undefined;
       const late = new Promise<never>((_, reject) => {
-        timer = setTimeout(() => reject(new Error(`the journey's time limit (${timeoutMs} ms) ran out`)), Math.max(left, 0));
+        timer = setTimeout(
+          () => reject(new Error(`the journey's time limit (${timeoutMs} ms) ran out`)),
+          Math.max(left, 0),
+        );
       });
       try {
         await Promise.race([step.run(ctx), late]);
@@ -132,7 +141,9 @@ async function main(): Promise<number> {
     }
   } catch (err) {
     log(`ERROR ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
-    if (wb) log(`screenshot ${await takeScreenshot(wb.page, run.root, 'failure').catch(() => 'failed')}`);
+    if (wb) {
+      log(`screenshot ${await takeScreenshot(wb.page, run.root, 'failure').catch(() => 'failed')}`);
+    }
     await cleanups.run();
     log(`logs: ${run.root} (code-server.log, browser-console.log, user-data/logs, engine-data/engine.log)`);
     console.log(`${passed} passed, 1 failed`);

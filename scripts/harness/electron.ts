@@ -22,9 +22,13 @@ const { values: opt } = parseArgs({ options: { grep: { type: 'string' } } });
 
 async function main(): Promise<number> {
   const tests = path.join(repo, 'out/integration/index.js');
-  if (!existsSync(tests)) throw new Error(`${tests} not found: build the tests first (npx tsx scripts/harness/buildTests.ts)`);
+  if (!existsSync(tests)) {
+    throw new Error(`${tests} not found: build the tests first (npx tsx scripts/harness/buildTests.ts)`);
+  }
   const executable = process.env.VSCODE_EXECUTABLE_PATH;
-  if (executable && !existsSync(executable)) throw new Error(`VSCODE_EXECUTABLE_PATH=${executable} does not exist`);
+  if (executable && !existsSync(executable)) {
+    throw new Error(`VSCODE_EXECUTABLE_PATH=${executable} does not exist`);
+  }
   // Short: VS Code puts its IPC sockets in the user data dir.
   const work = mkdtempSync(path.join(os.tmpdir(), 'bilt-it-'));
   const dir = (name: string): string => {
@@ -32,10 +36,16 @@ async function main(): Promise<number> {
     return path.join(work, name);
   };
   const engineData = dir('engine-data');
-  console.log(executable ? `VS Code: ${executable}` : 'VSCODE_EXECUTABLE_PATH is not set: downloading VS Code (needs the internet)');
+  console.log(
+    executable
+      ? `VS Code: ${executable}`
+      : 'VSCODE_EXECUTABLE_PATH is not set: downloading VS Code (needs the internet)',
+  );
   try {
     await runTests({
-      ...(executable ? { vscodeExecutablePath: executable } : { cachePath: path.join(harnessDir(), 'vscode-test'), timeout: 20_000 }),
+      ...(executable
+        ? { vscodeExecutablePath: executable }
+        : { cachePath: path.join(harnessDir(), 'vscode-test'), timeout: 20_000 }),
       extensionDevelopmentPath: repo,
       extensionTestsPath: tests,
       extensionTestsEnv: {

@@ -9,7 +9,9 @@ import path from 'node:path';
 
 export function stopLocalEngine(repo: string, dataDir: string, log: (msg: string) => void): void {
   const engine = path.join(repo, 'dist/engine.js');
-  if (!existsSync(path.join(dataDir, 'engine.json')) || !existsSync(engine)) return;
+  if (!existsSync(path.join(dataDir, 'engine.json')) || !existsSync(engine)) {
+    return;
+  }
   try {
     execFileSync(process.execPath, [engine, 'stop', '--data-dir', dataDir], { stdio: 'ignore', timeout: 15_000 });
     log(`stopped the local engine in ${dataDir}`);

@@ -19,10 +19,14 @@ export function harnessDir(): string {
 /** The paths setup.sh wrote; fails with what to run when it has not run (or its files are gone). */
 export function readInstall(dir = harnessDir()): HarnessInstall {
   const file = path.join(dir, 'paths.json');
-  if (!existsSync(file)) throw new Error(`${file} not found: run scripts/harness/setup.sh first`);
+  if (!existsSync(file)) {
+    throw new Error(`${file} not found: run scripts/harness/setup.sh first`);
+  }
   const install = JSON.parse(readFileSync(file, 'utf8')) as HarnessInstall;
   for (const p of [install.node, install.codeServerEntry, install.chromium]) {
-    if (!existsSync(p)) throw new Error(`${p} (from ${file}) is missing: run scripts/harness/setup.sh again`);
+    if (!existsSync(p)) {
+      throw new Error(`${p} (from ${file}) is missing: run scripts/harness/setup.sh again`);
+    }
   }
   return install;
 }
@@ -47,7 +51,9 @@ const MAX_TMP_LENGTH = 50;
 /** A fresh folder for one run under <harness>/runs (older runs beyond the last 10 are removed). */
 export function makeRunDir(dir = harnessDir()): RunDir {
   let runs = path.join(dir, 'runs');
-  if (path.join(runs, 'r-XXXXXX', 't').length > MAX_TMP_LENGTH) runs = path.join(os.tmpdir(), 'bilt-harness-runs');
+  if (path.join(runs, 'r-XXXXXX', 't').length > MAX_TMP_LENGTH) {
+    runs = path.join(os.tmpdir(), 'bilt-harness-runs');
+  }
   mkdirSync(runs, { recursive: true });
   pruneRuns(runs);
   const root = mkdtempSync(path.join(runs, 'r-'));
@@ -74,7 +80,9 @@ export function makeRunDir(dir = harnessDir()): RunDir {
  */
 export function persistentRunDir(name: string, dir = harnessDir()): RunDir {
   let root = path.join(dir, name);
-  if (path.join(root, 't').length > MAX_TMP_LENGTH) root = path.join(os.tmpdir(), `bilt-harness-${name}`);
+  if (path.join(root, 't').length > MAX_TMP_LENGTH) {
+    root = path.join(os.tmpdir(), `bilt-harness-${name}`);
+  }
   const sub = (child: string): string => {
     const p = path.join(root, child);
     mkdirSync(p, { recursive: true });
@@ -98,5 +106,7 @@ function pruneRuns(runs: string): void {
     .map((n) => ({ p: path.join(runs, n), t: statSync(path.join(runs, n)).mtimeMs }))
     .sort((a, b) => b.t - a.t)
     .slice(KEEP_RUNS - 1);
-  for (const { p } of old) rmSync(p, { recursive: true, force: true });
+  for (const { p } of old) {
+    rmSync(p, { recursive: true, force: true });
+  }
 }

@@ -23,14 +23,18 @@ export interface PayloadOptions {
 }
 
 export function remoteUri(authority: string, absPath: string): string {
-  if (!absPath.startsWith('/')) throw new Error(`not an absolute path: ${absPath}`);
+  if (!absPath.startsWith('/')) {
+    throw new Error(`not an absolute path: ${absPath}`);
+  }
   return `vscode-remote://${authority}${absPath.split('/').map(encodeURIComponent).join('/')}`;
 }
 
 export function workbenchUrl(o: PayloadOptions): string {
   const payload: Array<[string, string]> = [
     ['extensionDevelopmentPath', remoteUri(o.authority, o.extensionDevelopmentPath)],
-    ...(o.extensionTestsPath ? [['extensionTestsPath', remoteUri(o.authority, o.extensionTestsPath)] as [string, string]] : []),
+    ...(o.extensionTestsPath
+      ? [['extensionTestsPath', remoteUri(o.authority, o.extensionTestsPath)] as [string, string]]
+      : []),
     ['extensionEnvironment', JSON.stringify(o.extensionEnvironment)],
   ];
   return `${o.baseUrl}?folder=${encodeURIComponent(o.workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;

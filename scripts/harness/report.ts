@@ -12,9 +12,13 @@ export interface WaitForResultsOptions {
 
 export async function waitForResults(o: WaitForResultsOptions): Promise<IntegrationResults> {
   for (;;) {
-    if (existsSync(o.file)) return JSON.parse(readFileSync(o.file, 'utf8')) as IntegrationResults;
+    if (existsSync(o.file)) {
+      return JSON.parse(readFileSync(o.file, 'utf8')) as IntegrationResults;
+    }
     const reason = o.abort();
-    if (reason) throw new Error(reason);
+    if (reason) {
+      throw new Error(reason);
+    }
     if (Date.now() > o.deadline) {
       throw new Error(`no results after the time limit (${o.file}); did the extension load? see browser-console.log`);
     }
@@ -29,15 +33,22 @@ const indent = (text: string, pad = '      '): string =>
     .join('\n');
 
 export function printResults(r: IntegrationResults): void {
-  console.log(`\n  ${r.host.appName} ${r.host.vscodeVersion} (${r.host.uiKind}), extension host on Node ${r.host.node}\n`);
+  console.log(
+    `\n  ${r.host.appName} ${r.host.vscodeVersion} (${r.host.uiKind}), extension host on Node ${r.host.node}\n`,
+  );
   for (const t of r.tests) {
     const mark = t.state === 'passed' ? '✓' : t.state === 'failed' ? '✗' : '-';
     console.log(`  ${mark} ${t.title}${t.durationMs !== undefined ? ` (${t.durationMs} ms)` : ''}`);
   }
   for (const [i, f] of r.failures.entries()) {
     console.log(`\n  ${i + 1}) ${f.title}\n${indent(f.message)}`);
-    const frames = (f.stack ?? '').split('\n').filter((l) => /^\s+at /.test(l)).slice(0, 6);
-    if (frames.length > 0) console.log(indent(frames.map((l) => l.trim()).join('\n'), '        '));
+    const frames = (f.stack ?? '')
+      .split('\n')
+      .filter((l) => /^\s+at /.test(l))
+      .slice(0, 6);
+    if (frames.length > 0) {
+      console.log(indent(frames.map((l) => l.trim()).join('\n'), '        '));
+    }
   }
   console.log('');
 }

@@ -34,7 +34,9 @@ export const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeou
 
 export async function waitForFile(file: string, timeoutMs: number): Promise<boolean> {
   for (const deadline = Date.now() + timeoutMs; !existsSync(file); await sleep(100)) {
-    if (Date.now() > deadline) return false;
+    if (Date.now() > deadline) {
+      return false;
+    }
   }
   return true;
 }
@@ -50,7 +52,11 @@ export async function loadUiScript(file: string): Promise<UiScript> {
   const mod = (await import(pathToFileURL(path.resolve(file)).href)) as { default?: unknown };
   // CommonJS `module.exports = fn` arrives as default; an ES module may export default too.
   let fn: unknown = mod.default ?? mod;
-  if (typeof fn !== 'function' && fn && typeof (fn as { default?: unknown }).default === 'function') fn = (fn as { default: unknown }).default;
-  if (typeof fn !== 'function') throw new Error(`${file} does not export a function (page, ctx) => Promise<void>`);
+  if (typeof fn !== 'function' && fn && typeof (fn as { default?: unknown }).default === 'function') {
+    fn = (fn as { default: unknown }).default;
+  }
+  if (typeof fn !== 'function') {
+    throw new Error(`${file} does not export a function (page, ctx) => Promise<void>`);
+  }
   return fn as UiScript;
 }

@@ -24,19 +24,28 @@ export class WorkbenchPage {
   }
 
   activityItem(container: string): Locator {
-    return this.page.locator(`.activitybar a.action-label[aria-label="${container}"], .activitybar a.action-label[aria-label^="${container} "]`).first();
+    return this.page
+      .locator(
+        `.activitybar a.action-label[aria-label="${container}"], .activitybar a.action-label[aria-label^="${container} "]`,
+      )
+      .first();
   }
 
   /** Clicks a view container in the activity bar and waits for its side bar (title "Bilt: Sessions" for a container with one view). */
   async openViewContainer(container: string): Promise<void> {
     await this.activityItem(container).click({ timeout: T });
-    await this.page.locator('.part.sidebar .composite.title .title-label', { hasText: container }).first().waitFor({ timeout: T });
+    await this.page
+      .locator('.part.sidebar .composite.title .title-label', { hasText: container })
+      .first()
+      .waitFor({ timeout: T });
   }
 
   /** Drags the side bar's right edge so that it is `width` pixels wide (long row descriptions stay readable). */
   async resizeSideBar(width: number): Promise<void> {
     const box = await this.page.locator('.part.sidebar').boundingBox();
-    if (!box || Math.abs(box.width - width) < 4) return;
+    if (!box || Math.abs(box.width - width) < 4) {
+      return;
+    }
     const edge = box.x + box.width + 1;
     const y = box.y + box.height / 2;
     await this.page.mouse.move(edge, y);
@@ -68,18 +77,29 @@ export class WorkbenchPage {
     await this.quickInputBox.fill('>');
     await this.quickInputBox.pressSequentially(title.replace(/…$/, ''), { delay: 10 });
     const focused = this.quickInput.locator('.quick-input-list .monaco-list-row.focused');
-    await this.until(async () => (await focused.getAttribute('aria-label'))?.startsWith(title), `the palette to offer "${title}"`);
+    await this.until(
+      async () => (await focused.getAttribute('aria-label'))?.startsWith(title),
+      `the palette to offer "${title}"`,
+    );
     await this.page.keyboard.press('Enter');
   }
 
   /** Waits for a quick pick or input box whose title, placeholder or prompt matches. */
   async expectPrompt(what: RegExp): Promise<void> {
     await this.until(async () => {
-      if (!(await this.quickInput.isVisible())) return false;
+      if (!(await this.quickInput.isVisible())) {
+        return false;
+      }
       const texts = await Promise.all([
-        this.quickInput.locator('.quick-input-title').innerText().catch(() => ''),
+        this.quickInput
+          .locator('.quick-input-title')
+          .innerText()
+          .catch(() => ''),
         this.quickInputBox.getAttribute('placeholder').then((p) => p ?? ''),
-        this.quickInput.locator('.quick-input-message').innerText().catch(() => ''),
+        this.quickInput
+          .locator('.quick-input-message')
+          .innerText()
+          .catch(() => ''),
       ]);
       return texts.some((t) => what.test(t));
     }, `a prompt matching ${what}`);
@@ -93,7 +113,9 @@ export class WorkbenchPage {
 
   /** Clicks the quick pick entry whose label is exactly `label`. */
   async pick(label: string): Promise<void> {
-    const row = this.quickInput.locator('.quick-input-list .monaco-list-row').filter({ has: this.page.locator('.label-name', { hasText: exact(label) }) });
+    const row = this.quickInput
+      .locator('.quick-input-list .monaco-list-row')
+      .filter({ has: this.page.locator('.label-name', { hasText: exact(label) }) });
     await row.first().click({ timeout: T });
   }
 
@@ -105,7 +127,10 @@ export class WorkbenchPage {
 
   /** The side bar's tree row whose label is exactly `label`. */
   row(label: string): Locator {
-    return this.page.locator('.part.sidebar .monaco-list-row').filter({ has: this.page.locator('.label-name', { hasText: exact(label) }) }).first();
+    return this.page
+      .locator('.part.sidebar .monaco-list-row')
+      .filter({ has: this.page.locator('.label-name', { hasText: exact(label) }) })
+      .first();
   }
 
   /** Waits until the row `label` shows a description matching `words` (e.g. /^running/); returns the description. */
@@ -114,8 +139,13 @@ export class WorkbenchPage {
     await this.until(
       async () => {
         const row = this.row(label);
-        if (!(await row.isVisible())) return false;
-        last = await row.locator('.label-description').innerText({ timeout: 1000 }).catch(() => '');
+        if (!(await row.isVisible())) {
+          return false;
+        }
+        last = await row
+          .locator('.label-description')
+          .innerText({ timeout: 1000 })
+          .catch(() => '');
         return words.test(last);
       },
       () => `the row "${label}" to say ${words} (it says "${last}")`,
@@ -130,7 +160,9 @@ export class WorkbenchPage {
     await this.until(
       async () => {
         const expanded = await row.getAttribute('aria-expanded', { timeout: 1000 });
-        if (expanded === 'false') await row.locator('.monaco-tl-twistie').click({ timeout: 1000 });
+        if (expanded === 'false') {
+          await row.locator('.monaco-tl-twistie').click({ timeout: 1000 });
+        }
         return expanded === 'true';
       },
       `the row "${label}" to expand`,
@@ -142,7 +174,13 @@ export class WorkbenchPage {
   async rows(): Promise<string[]> {
     return this.page
       .locator('.part.sidebar .monaco-list-row')
-      .evaluateAll((els) => els.map((e) => [e.querySelector('.label-name')?.textContent, e.querySelector('.label-description')?.textContent].filter(Boolean).join(' — ')));
+      .evaluateAll((els) =>
+        els.map((e) =>
+          [e.querySelector('.label-name')?.textContent, e.querySelector('.label-description')?.textContent]
+            .filter(Boolean)
+            .join(' — '),
+        ),
+      );
   }
 
   // --- the Output panel ---------------------------------------------------------------------
@@ -150,7 +188,9 @@ export class WorkbenchPage {
   /** Drags the panel's top edge so that the panel is `height` pixels tall (more of a log in view). */
   async resizePanel(height: number): Promise<void> {
     const box = await this.page.locator('.part.panel').boundingBox();
-    if (!box || Math.abs(box.height - height) < 4) return;
+    if (!box || Math.abs(box.height - height) < 4) {
+      return;
+    }
     const x = box.x + box.width / 2;
     await this.page.mouse.move(x, box.y - 2);
     await this.page.mouse.down();
@@ -160,7 +200,9 @@ export class WorkbenchPage {
 
   async hidePanel(): Promise<void> {
     const hide = this.page.locator('.part.panel [aria-label^="Hide Panel"]');
-    if (await hide.isVisible()) await hide.click({ timeout: T });
+    if (await hide.isVisible()) {
+      await hide.click({ timeout: T });
+    }
     await this.page.locator('.part.panel').waitFor({ state: 'hidden', timeout: T });
   }
 
@@ -170,18 +212,29 @@ export class WorkbenchPage {
     await this.until(
       async () => {
         const panel = this.page.locator('.part.panel');
-        if (!(await panel.isVisible())) return false;
+        if (!(await panel.isVisible())) {
+          return false;
+        }
         const selected = await panel
           .locator('.monaco-select-box')
           .first()
           .evaluate((e) => {
-            const select = e as unknown as { selectedOptions?: ArrayLike<{ text: string }>; textContent: string | null };
+            const select = e as unknown as {
+              selectedOptions?: ArrayLike<{ text: string }>;
+              textContent: string | null;
+            };
             return select.selectedOptions?.[0]?.text ?? select.textContent ?? '';
           })
           .catch(() => '');
         // the panel wraps long lines at a space (kept at the end of the first part): joining the visual
         // lines gives each message back whole (and runs consecutive messages together, which matching allows)
-        last = plain(await panel.locator('.view-lines').first().innerText({ timeout: 1000 }).catch(() => '')).replace(/\n/g, '');
+        last = plain(
+          await panel
+            .locator('.view-lines')
+            .first()
+            .innerText({ timeout: 1000 })
+            .catch(() => ''),
+        ).replace(/\n/g, '');
         return selected.includes(channel) && text.test(last);
       },
       () => `the Output panel to show "${channel}" with ${text} (it shows: ${JSON.stringify(last.slice(-400))})`,
@@ -211,8 +264,12 @@ export class WorkbenchPage {
   async until(ok: () => Promise<unknown>, what: string | (() => string), timeoutMs = T): Promise<void> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
-      if (await ok().catch(() => false)) return;
-      if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${typeof what === 'string' ? what : what()}`);
+      if (await ok().catch(() => false)) {
+        return;
+      }
+      if (Date.now() > deadline) {
+        throw new Error(`timed out after ${timeoutMs} ms waiting for ${typeof what === 'string' ? what : what()}`);
+      }
       await this.page.waitForTimeout(150);
     }
   }

@@ -68,13 +68,20 @@ export interface BiltBackend {
   getProject(projectId: string, o?: CallOptions): Promise<Project>;
   createProject(input: CreateProjectInput, o?: CallOptions): Promise<Project>;
   /** The project's current session (seed: created idle on first read). */
-  getSession(q: { projectId?: string | undefined; sessionId?: string | undefined }, o?: CallOptions): Promise<SessionView>;
+  getSession(
+    q: { projectId?: string | undefined; sessionId?: string | undefined },
+    o?: CallOptions,
+  ): Promise<SessionView>;
   sendMessage(ref: SessionRef, message: string, o?: SendOptions): Promise<SendResult>;
   /** Answers a questions pause (seed: resume with answers; live: send with answers). */
   answer(ref: SessionRef, workflowId: string, answers: Answer[], o?: CallOptions): Promise<Workflow['status']>;
   /** Continues a paused (or interrupted) workflow; throws 'unsupported' where the server has no such operation. */
   resume(ref: SessionRef, o?: CallOptions): Promise<Workflow['status']>;
-  cancel(ref: SessionRef, reason?: string, o?: CallOptions): Promise<{ workflowId: string | undefined; cancelledAt: string }>;
+  cancel(
+    ref: SessionRef,
+    reason?: string,
+    o?: CallOptions,
+  ): Promise<{ workflowId: string | undefined; cancelledAt: string }>;
   /** Newest first, like the contract. */
   getMessages(ref: SessionRef, page: { limit?: number; offset?: number }, o?: CallOptions): Promise<MessagePage>;
   close(): Promise<void>;

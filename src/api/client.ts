@@ -51,13 +51,19 @@ export class BiltClient {
       events: eventsUrl !== undefined,
       visibility: detected.kind === 'mcp-seed',
     };
-    const backend = detected.kind === 'mcp-seed' ? new SeedBackend(mcp, capabilities) : new LiveBackend(mcp, capabilities, detected.paginates, o.log);
+    const backend =
+      detected.kind === 'mcp-seed'
+        ? new SeedBackend(mcp, capabilities)
+        : new LiveBackend(mcp, capabilities, detected.paginates, o.log);
     return new BiltClient(backend, mcp, eventsUrl, o.token);
   }
 
   /** Session, workflow and message changes as they happen (push where the server has it, else polling). */
   watch(ref: SessionRef, options: WatchOptions = {}): AsyncIterable<WatchEvent> {
-    return watchSession(this.backend, ref, { ...options, events: this.eventsUrl ? { url: this.eventsUrl, token: this.token } : undefined });
+    return watchSession(this.backend, ref, {
+      ...options,
+      events: this.eventsUrl ? { url: this.eventsUrl, token: this.token } : undefined,
+    });
   }
 
   close(): Promise<void> {
@@ -67,10 +73,17 @@ export class BiltClient {
 
 /** A local engine announces itself at /engine/info; its event stream is then at /events. */
 async function probeEvents(url: URL, token: string | undefined, fetch: FetchLike): Promise<string | undefined> {
-  if (!['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname)) return undefined;
+  if (!['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname)) {
+    return undefined;
+  }
   try {
-    const res = await fetch(new URL('/engine/info', url), { headers: token ? { authorization: `Bearer ${token}` } : {}, signal: AbortSignal.timeout(2000) });
-    if (!res.ok) return undefined;
+    const res = await fetch(new URL('/engine/info', url), {
+      headers: token ? { authorization: `Bearer ${token}` } : {},
+      signal: AbortSignal.timeout(2000),
+    });
+    if (!res.ok) {
+      return undefined;
+    }
     const info = (await res.json()) as { name?: string; endpoints?: { events?: string } };
     return info.name === 'bilt-engine' ? new URL(info.endpoints?.events ?? '/events', url).href : undefined;
   } catch {

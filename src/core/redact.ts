@@ -8,9 +8,15 @@ const PATTERNS: RegExp[] = [
 
 export function redactSecrets(text: string, extra: readonly string[] = []): string {
   let out = text;
-  for (const secret of extra) if (secret.length >= 4) out = out.split(secret).join('«redacted»');
+  for (const secret of extra) {
+    if (secret.length >= 4) {
+      out = out.split(secret).join('«redacted»');
+    }
+  }
   for (const p of PATTERNS) {
-    out = out.replace(p, (match, prefix?: string) => (typeof prefix === 'string' && match.startsWith(prefix) ? `${prefix}«redacted»` : '«redacted»'));
+    out = out.replace(p, (match, prefix?: string) =>
+      typeof prefix === 'string' && match.startsWith(prefix) ? `${prefix}«redacted»` : '«redacted»',
+    );
   }
   return out;
 }

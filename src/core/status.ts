@@ -39,7 +39,9 @@ export function canResume(status: SessionStatus, interrupted = false): boolean {
 
 /** Why resume is refused, in words a user or an agent can act on; undefined when it is allowed. */
 export function resumeRefusal(status: SessionStatus, interrupted = false): string | undefined {
-  if (canResume(status, interrupted)) return undefined;
+  if (canResume(status, interrupted)) {
+    return undefined;
+  }
   switch (status) {
     case 'cancelled':
       return 'A cancelled workflow cannot be resumed; send a new message to start a new workflow';
@@ -56,7 +58,9 @@ export function resumeRefusal(status: SessionStatus, interrupted = false): strin
 
 /** Why cancel is refused, matching the documented "Cannot cancel workflow" error. */
 export function cancelRefusal(status: SessionStatus): string | undefined {
-  if (canCancel(status)) return undefined;
+  if (canCancel(status)) {
+    return undefined;
+  }
   switch (status) {
     case 'completed':
       return 'Workflow has already completed';
@@ -93,7 +97,15 @@ export const LIVE_STATUS = {
   cancelled: 'cancelled',
 } as const satisfies Record<WorkflowStatus, string>;
 export type LiveWorkflowStatus = (typeof LIVE_STATUS)[WorkflowStatus] | 'timeout';
-export const LIVE_WORKFLOW_STATUSES = ['queued', 'running', 'paused', 'completed', 'error', 'cancelled', 'timeout'] as const;
+export const LIVE_WORKFLOW_STATUSES = [
+  'queued',
+  'running',
+  'paused',
+  'completed',
+  'error',
+  'cancelled',
+  'timeout',
+] as const;
 
 export function fromLiveStatus(s: LiveWorkflowStatus | 'failed'): WorkflowStatus | undefined {
   switch (s) {

@@ -9,23 +9,36 @@ import { BiltError } from './errors';
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 function typeName(v: unknown): string {
-  if (v === null) return 'null';
-  if (Array.isArray(v)) return 'array';
+  if (v === null) {
+    return 'null';
+  }
+  if (Array.isArray(v)) {
+    return 'array';
+  }
   return typeof v;
 }
 
 export function text(field: string, opts: { min?: number; max?: number; pattern?: RegExp; patternHint?: string } = {}) {
-  let s = z.string({ error: (iss) => (iss.input === undefined ? `${field} is required` : `${field} must be a string (got ${typeName(iss.input)})`) });
+  let s = z.string({
+    error: (iss) =>
+      iss.input === undefined ? `${field} is required` : `${field} must be a string (got ${typeName(iss.input)})`,
+  });
   if (opts.min !== undefined) {
     const min = opts.min;
-    s = s.min(min, { error: (iss) => `${field} must be at least ${plural(min, 'character')} (got ${String(iss.input ?? '').length})` });
+    s = s.min(min, {
+      error: (iss) => `${field} must be at least ${plural(min, 'character')} (got ${String(iss.input ?? '').length})`,
+    });
   }
   if (opts.max !== undefined) {
     const max = opts.max;
-    s = s.max(max, { error: (iss) => `${field} must be at most ${plural(max, 'character')} (got ${String(iss.input ?? '').length})` });
+    s = s.max(max, {
+      error: (iss) => `${field} must be at most ${plural(max, 'character')} (got ${String(iss.input ?? '').length})`,
+    });
   }
   if (opts.pattern) {
-    s = s.regex(opts.pattern, { error: `${field} may contain only ${opts.patternHint ?? `characters matching ${opts.pattern}`}` });
+    s = s.regex(opts.pattern, {
+      error: `${field} may contain only ${opts.patternHint ?? `characters matching ${opts.pattern}`}`,
+    });
   }
   return s;
 }
@@ -38,7 +51,12 @@ export function uuid(field: string) {
 }
 
 export function integer(field: string, opts: { min?: number; max?: number } = {}) {
-  let n = z.number({ error: (iss) => (iss.input === undefined ? `${field} is required` : `${field} must be a number (got ${typeName(iss.input)})`) }).int({ error: `${field} must be a whole number` });
+  let n = z
+    .number({
+      error: (iss) =>
+        iss.input === undefined ? `${field} is required` : `${field} must be a number (got ${typeName(iss.input)})`,
+    })
+    .int({ error: `${field} must be a whole number` });
   if (opts.min !== undefined) {
     const min = opts.min;
     n = n.min(min, { error: (iss) => `${field} must be at least ${min} (got ${String(iss.input)})` });
@@ -51,7 +69,10 @@ export function integer(field: string, opts: { min?: number; max?: number } = {}
 }
 
 export function bool(field: string) {
-  return z.boolean({ error: (iss) => (iss.input === undefined ? `${field} is required` : `${field} must be true or false (got ${typeName(iss.input)})`) });
+  return z.boolean({
+    error: (iss) =>
+      iss.input === undefined ? `${field} is required` : `${field} must be true or false (got ${typeName(iss.input)})`,
+  });
 }
 
 /** Limits mentioned in a message such as "at most 5000 characters", for machine-readable details. */
@@ -68,12 +89,16 @@ export interface FieldIssue {
 
 export function issuesOf(error: z.ZodError): FieldIssue[] {
   // an unknown field is usually a misspelt one: name it first, before the "is required" it causes
-  const ordered = [...error.issues].sort((a, b) => Number(b.code === 'unrecognized_keys') - Number(a.code === 'unrecognized_keys'));
+  const ordered = [...error.issues].sort(
+    (a, b) => Number(b.code === 'unrecognized_keys') - Number(a.code === 'unrecognized_keys'),
+  );
   return ordered.map((i) => {
     const path = i.code === 'unrecognized_keys' ? [...i.path, i.keys[0]!] : i.path;
     const field = path.length ? path.map(String).join('.') : '(input)';
     let message = i.message;
-    if (i.code === 'unrecognized_keys') message = `unknown field${i.keys.length > 1 ? 's' : ''}: ${i.keys.join(', ')}`;
+    if (i.code === 'unrecognized_keys') {
+      message = `unknown field${i.keys.length > 1 ? 's' : ''}: ${i.keys.join(', ')}`;
+    }
     const limit = limitOf(message);
     return limit === undefined ? { field, message } : { field, message, limit };
   });
@@ -94,6 +119,8 @@ export function invalidInput(error: z.ZodError): BiltError {
 /** Parses or throws the contract's `Invalid request body` error. */
 export function parseInput<T extends z.ZodType>(schema: T, input: unknown): z.output<T> {
   const r = schema.safeParse(input ?? {});
-  if (!r.success) throw invalidInput(r.error);
+  if (!r.success) {
+    throw invalidInput(r.error);
+  }
   return r.data;
 }

@@ -7,7 +7,14 @@ import path from 'node:path';
 import type { Agent } from './agents/types';
 import { EventBus } from './events/eventBus';
 import { Committer } from './service/committer';
-import { DEFAULT_SERVICE_LIMITS, newUuid, systemClock, type Clock, type ServiceContext, type ServiceLimits } from './service/context';
+import {
+  DEFAULT_SERVICE_LIMITS,
+  newUuid,
+  systemClock,
+  type Clock,
+  type ServiceContext,
+  type ServiceLimits,
+} from './service/context';
 import { EngineService } from './service/engineService';
 import { Runner } from './service/runner';
 import { interruptedRecords } from './service/workflowRecords';
@@ -45,11 +52,20 @@ export class Engine {
   static async open(config: EngineConfig): Promise<Engine> {
     const log = config.log ?? (() => undefined);
     const { store, opened } = await LogStore.open({ dir: path.join(config.dataDir, 'state') });
-    if (opened.droppedTailBytes > 0) log(`recovery dropped an incomplete tail of ${opened.droppedTailBytes} bytes (a change that was never acknowledged)`);
-    const state = opened.snapshot === undefined ? new EngineState() : EngineState.fromSnapshot(StateSnapshotSchema.parse(opened.snapshot));
+    if (opened.droppedTailBytes > 0) {
+      log(
+        `recovery dropped an incomplete tail of ${opened.droppedTailBytes} bytes (a change that was never acknowledged)`,
+      );
+    }
+    const state =
+      opened.snapshot === undefined
+        ? new EngineState()
+        : EngineState.fromSnapshot(StateSnapshotSchema.parse(opened.snapshot));
     for (const rec of opened.records) {
       const parsed = ChangeRecord.safeParse(rec);
-      if (!parsed.success) throw new Error(`state log record ${rec.seq} is not understood: ${parsed.error.message}`);
+      if (!parsed.success) {
+        throw new Error(`state log record ${rec.seq} is not understood: ${parsed.error.message}`);
+      }
       state.apply(parsed.data);
     }
     const bus = new EventBus();
@@ -81,7 +97,9 @@ export class Engine {
 
   /** Stops agents (their workflows become interrupted and resumable), then closes the log. */
   async close(): Promise<void> {
-    if (this.closed) return;
+    if (this.closed) {
+      return;
+    }
     this.closed = true;
     await this.interruptActive('the engine was shut down').catch(() => undefined);
     await this.runner.stopAll();
@@ -91,7 +109,9 @@ export class Engine {
 
   private async interruptActive(why: string): Promise<void> {
     const active = this.ctx.state.activeWorkflows();
-    if (active.length === 0) return;
+    if (active.length === 0) {
+      return;
+    }
     await this.committer.commit(active.flatMap((w) => interruptedRecords(this.ctx, w, why)));
   }
 }

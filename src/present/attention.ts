@@ -25,7 +25,15 @@ function collect(snapshots: ServerSnapshot[], pick: (v: SessionView | undefined)
   for (const s of snapshots) {
     for (const e of s.projects ?? []) {
       const w = e.session?.workflows[0];
-      if (w && e.session && pick(e.session)) out.push({ serverId: s.server.id, projectId: e.project.id, projectName: e.project.name, sessionId: e.session.session.id, workflow: w });
+      if (w && e.session && pick(e.session)) {
+        out.push({
+          serverId: s.server.id,
+          projectId: e.project.id,
+          projectName: e.project.name,
+          sessionId: e.session.session.id,
+          workflow: w,
+        });
+      }
     }
   }
   return out;
@@ -39,28 +47,54 @@ export function badge(snapshots: ServerSnapshot[]): { value: number; tooltip: st
   return n ? { value: n, tooltip: `${n} session${n === 1 ? '' : 's'} need${n === 1 ? 's' : ''} you` } : undefined;
 }
 
-export function statusBar(snapshots: ServerSnapshot[]): { text: string; tooltip: string; warning: boolean } | undefined {
+export function statusBar(
+  snapshots: ServerSnapshot[],
+): { text: string; tooltip: string; warning: boolean } | undefined {
   const r = running(snapshots).length;
   const u = waitingForUser(snapshots).length;
-  if (!r && !u) return undefined;
+  if (!r && !u) {
+    return undefined;
+  }
   const parts = [...(r ? [`$(loading~spin) ${r}`] : []), ...(u ? [`$(bell) ${u}`] : [])];
-  const words = [...(r ? [`${r} workflow${r === 1 ? '' : 's'} running`] : []), ...(u ? [`${u} need${u === 1 ? 's' : ''} you`] : [])];
+  const words = [
+    ...(r ? [`${r} workflow${r === 1 ? '' : 's'} running`] : []),
+    ...(u ? [`${u} need${u === 1 ? 's' : ''} you`] : []),
+  ];
   return { text: `Bilt ${parts.join(' ')}`, tooltip: `${words.join(', ')}. Click to list them.`, warning: u > 0 };
 }
 
 export type WorkflowEvent = 'completed' | 'failed' | 'needs-input';
 
 /** Which workflows changed state between two snapshots in a way worth a notification. */
-export function transitions(before: ServerSnapshot[], after: ServerSnapshot[]): Array<Attention & { event: WorkflowEvent }> {
+export function transitions(
+  before: ServerSnapshot[],
+  after: ServerSnapshot[],
+): Array<Attention & { event: WorkflowEvent }> {
   const prev = new Map<string, Workflow>();
-  for (const s of before) for (const e of s.projects ?? []) for (const w of e.session?.workflows ?? []) prev.set(`${s.server.id}/${w.id}`, w);
+  for (const s of before) {
+    for (const e of s.projects ?? []) {
+      for (const w of e.session?.workflows ?? []) {
+        prev.set(`${s.server.id}/${w.id}`, w);
+      }
+    }
+  }
   const out: Array<Attention & { event: WorkflowEvent }> = [];
   for (const a of collect(after, () => true)) {
     const old = prev.get(`${a.serverId}/${a.workflow.id}`);
-    if (!old || old.status === a.workflow.status) continue;
+    if (!old || old.status === a.workflow.status) {
+      continue;
+    }
     const event: WorkflowEvent | undefined =
-      a.workflow.status === 'completed' ? 'completed' : a.workflow.status === 'failed' ? 'failed' : workflowNeedsUser(a.workflow) ? 'needs-input' : undefined;
-    if (event) out.push({ ...a, event });
+      a.workflow.status === 'completed'
+        ? 'completed'
+        : a.workflow.status === 'failed'
+          ? 'failed'
+          : workflowNeedsUser(a.workflow)
+            ? 'needs-input'
+            : undefined;
+    if (event) {
+      out.push({ ...a, event });
+    }
   }
   return out;
 }

@@ -12,45 +12,76 @@ import { progressWords } from './rows';
 export function messageInput(text: string): { count: string; error?: string } {
   const n = text.length;
   const count = `${n} / ${LIMITS.messageMax} characters`;
-  if (n === 0) return { count, error: 'Type an instruction for Bilt (at least 1 character)' };
-  if (n > LIMITS.messageMax) return { count, error: `Too long: ${n} / ${LIMITS.messageMax} characters (remove ${n - LIMITS.messageMax})` };
+  if (n === 0) {
+    return { count, error: 'Type an instruction for Bilt (at least 1 character)' };
+  }
+  if (n > LIMITS.messageMax) {
+    return { count, error: `Too long: ${n} / ${LIMITS.messageMax} characters (remove ${n - LIMITS.messageMax})` };
+  }
   return { count };
 }
 
 export function reasonInput(text: string): string | undefined {
-  return text.length > LIMITS.reasonMax ? `The reason may have at most ${LIMITS.reasonMax} characters (now ${text.length})` : undefined;
+  return text.length > LIMITS.reasonMax
+    ? `The reason may have at most ${LIMITS.reasonMax} characters (now ${text.length})`
+    : undefined;
 }
 
 export function projectNameInput(name: string, existing: readonly string[]): string | undefined {
-  if (!name) return 'A name is required';
-  if (name.length > LIMITS.projectNameMax) return `At most ${LIMITS.projectNameMax} characters (now ${name.length})`;
-  if (!PROJECT_NAME_PATTERN.test(name)) return 'Only letters, digits, hyphens and underscores';
-  if (existing.some((e) => e.toLowerCase() === name.toLowerCase())) return `A project named "${name}" already exists`;
+  if (!name) {
+    return 'A name is required';
+  }
+  if (name.length > LIMITS.projectNameMax) {
+    return `At most ${LIMITS.projectNameMax} characters (now ${name.length})`;
+  }
+  if (!PROJECT_NAME_PATTERN.test(name)) {
+    return 'Only letters, digits, hyphens and underscores';
+  }
+  if (existing.some((e) => e.toLowerCase() === name.toLowerCase())) {
+    return `A project named "${name}" already exists`;
+  }
   return undefined;
 }
 
 export function descriptionInput(text: string): string | undefined {
-  return text.length > LIMITS.descriptionMax ? `At most ${LIMITS.descriptionMax} characters (now ${text.length})` : undefined;
+  return text.length > LIMITS.descriptionMax
+    ? `At most ${LIMITS.descriptionMax} characters (now ${text.length})`
+    : undefined;
 }
 
 /** Why a message cannot be sent now, or undefined. */
 export function sendRefusal(view: SessionView): string | undefined {
   const w = view.workflows[0];
-  if (!w) return undefined;
-  if (w.status === 'paused' && w.pause?.type === 'questions') return 'The current workflow is waiting for your answers: answer them or cancel it first';
-  if (w.status === 'pending' || w.status === 'running' || w.status === 'paused') return `A workflow is already ${w.status === 'pending' ? 'queued' : w.status}: wait for it or cancel it first`;
+  if (!w) {
+    return undefined;
+  }
+  if (w.status === 'paused' && w.pause?.type === 'questions') {
+    return 'The current workflow is waiting for your answers: answer them or cancel it first';
+  }
+  if (w.status === 'pending' || w.status === 'running' || w.status === 'paused') {
+    return `A workflow is already ${w.status === 'pending' ? 'queued' : w.status}: wait for it or cancel it first`;
+  }
   return undefined;
 }
 
-export function cancelConfirmation(projectName: string, w: Workflow | undefined): { refusal?: string; message?: string } {
+export function cancelConfirmation(
+  projectName: string,
+  w: Workflow | undefined,
+): { refusal?: string; message?: string } {
   const refusal = cancelRefusal(w?.status ?? 'idle');
-  if (!w || refusal) return { refusal: refusal ?? 'No workflow is running' };
+  if (!w || refusal) {
+    return { refusal: refusal ?? 'No workflow is running' };
+  }
   const progress = progressWords(w);
-  return { message: `Cancel the ${w.status} workflow of ${projectName}${progress ? ` (${progress})` : ''}? This cannot be undone; a cancelled workflow cannot be resumed.` };
+  return {
+    message: `Cancel the ${w.status} workflow of ${projectName}${progress ? ` (${progress})` : ''}? This cannot be undone; a cancelled workflow cannot be resumed.`,
+  };
 }
 
 export function resumeDecision(w: Workflow | undefined): { refusal?: string; answerInstead?: boolean } {
-  if (w?.status === 'paused' && w.pause?.type === 'questions') return { answerInstead: true };
+  if (w?.status === 'paused' && w.pause?.type === 'questions') {
+    return { answerInstead: true };
+  }
   const refusal = resumeRefusal(w?.status ?? 'idle', w?.interrupted);
   return refusal ? { refusal } : {};
 }
@@ -73,16 +104,26 @@ const LOOPBACK = /^(localhost|127(?:\.\d+){3}|\[::1\])$/i;
 /** A server URL as typed: an error when it cannot be used, a warning when the token would travel unencrypted. */
 export function serverUrlInput(text: string, existing: readonly string[] = []): { error?: string; warning?: string } {
   const v = text.trim().replace(/\/+$/, '');
-  if (!v || v === 'https:' || v === 'http:') return { error: 'Type the server URL, e.g. https://mcp.bilt.me/mcp' };
+  if (!v || v === 'https:' || v === 'http:') {
+    return { error: 'Type the server URL, e.g. https://mcp.bilt.me/mcp' };
+  }
   let u: URL;
   try {
     u = new URL(v);
   } catch {
     return { error: 'Not a URL (it starts with https:// or http://)' };
   }
-  if (u.protocol !== 'https:' && u.protocol !== 'http:') return { error: 'Only http:// and https:// URLs are supported' };
-  if (u.username || u.password) return { error: 'Leave credentials out of the URL: the token is asked next and kept in secret storage' };
-  if (existing.includes(v)) return { error: 'This server is already configured' };
-  if (u.protocol === 'http:' && !LOOPBACK.test(u.hostname)) return { warning: 'Plain http: the token would be sent unencrypted (prefer https://)' };
+  if (u.protocol !== 'https:' && u.protocol !== 'http:') {
+    return { error: 'Only http:// and https:// URLs are supported' };
+  }
+  if (u.username || u.password) {
+    return { error: 'Leave credentials out of the URL: the token is asked next and kept in secret storage' };
+  }
+  if (existing.includes(v)) {
+    return { error: 'This server is already configured' };
+  }
+  if (u.protocol === 'http:' && !LOOPBACK.test(u.hostname)) {
+    return { warning: 'Plain http: the token would be sent unencrypted (prefer https://)' };
+  }
   return {};
 }

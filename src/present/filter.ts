@@ -11,11 +11,15 @@ export interface TreeFilter {
 export const isFiltering = (f: TreeFilter) => Boolean(f.statuses?.length || f.project);
 
 export function keepProject(e: ProjectEntry, f: TreeFilter): boolean {
-  if (f.project && !e.project.name.toLowerCase().includes(f.project.toLowerCase())) return false;
+  if (f.project && !e.project.name.toLowerCase().includes(f.project.toLowerCase())) {
+    return false;
+  }
   if (f.statuses?.length) {
     const status = e.session ? e.session.session.status : undefined;
     // a project whose session is not loaded yet stays visible: its status is unknown, not excluded
-    if (status !== undefined && !f.statuses.includes(status)) return false;
+    if (status !== undefined && !f.statuses.includes(status)) {
+      return false;
+    }
   }
   return true;
 }

@@ -21,9 +21,19 @@ export function statusLook(status: SessionStatus, pauseType?: PauseType | null):
     case 'running':
       return { icon: 'loading~spin', words: 'running' };
     case 'paused':
-      if (pauseType === 'questions') return { icon: 'comment-discussion', color: 'notificationsWarningIcon.foreground', words: 'needs your answers' };
-      if (pauseType === 'secrets') return { icon: 'key', color: 'notificationsWarningIcon.foreground', words: 'needs secrets' };
-      if (pauseType === 'supabase') return { icon: 'database', color: 'notificationsWarningIcon.foreground', words: 'needs Supabase' };
+      if (pauseType === 'questions') {
+        return {
+          icon: 'comment-discussion',
+          color: 'notificationsWarningIcon.foreground',
+          words: 'needs your answers',
+        };
+      }
+      if (pauseType === 'secrets') {
+        return { icon: 'key', color: 'notificationsWarningIcon.foreground', words: 'needs secrets' };
+      }
+      if (pauseType === 'supabase') {
+        return { icon: 'database', color: 'notificationsWarningIcon.foreground', words: 'needs Supabase' };
+      }
       return { icon: 'debug-pause', color: 'charts.yellow', words: 'paused' };
     case 'completed':
       return { icon: 'pass', color: 'testing.iconPassed', words: 'completed' };

@@ -11,7 +11,12 @@ const web = (u: string | null | undefined) => (u && /^https?:\/\/[^\s]+$/i.test(
  * paused workflow waits for the user, else the newest result. Then, on the live Bilt service, the
  * project's page in the app. Undefined: there is no page yet.
  */
-export function pageFor(o: { projectId: string; workflows: readonly Workflow[]; workflowId?: string | undefined; onLiveBilt: boolean }): string | undefined {
+export function pageFor(o: {
+  projectId: string;
+  workflows: readonly Workflow[];
+  workflowId?: string | undefined;
+  onLiveBilt: boolean;
+}): string | undefined {
   const app = o.onLiveBilt ? BILT_APP_PROJECT_URL + encodeURIComponent(o.projectId) : undefined;
   if (o.workflowId) {
     const w = o.workflows.find((x) => x.id === o.workflowId);

@@ -23,7 +23,9 @@ const LIVE_URL = 'https://mcp.bilt.me/mcp';
 
 /** The secret-store name the examples use: `bilt` for the live service, `bilt-<host>` elsewhere. */
 export function tokenService(url: string | undefined): string {
-  if (!url || url.replace(/\/+$/, '') === LIVE_URL) return 'bilt';
+  if (!url || url.replace(/\/+$/, '') === LIVE_URL) {
+    return 'bilt';
+  }
   let host: string;
   try {
     host = new URL(url).host;
@@ -35,15 +37,23 @@ export function tokenService(url: string | undefined): string {
 
 /** A command that prints the token from the platform's secret store (the user stores it once, see tokenSetupHint). */
 export function tokenCommand(platform: string, service: string): string {
-  if (platform === 'darwin') return `security find-generic-password -w -s ${service}`;
-  if (platform === 'win32') return `REPLACE with a command that prints your ${service} token`;
+  if (platform === 'darwin') {
+    return `security find-generic-password -w -s ${service}`;
+  }
+  if (platform === 'win32') {
+    return `REPLACE with a command that prints your ${service} token`;
+  }
   return `secret-tool lookup service ${service}`;
 }
 
 /** How to store the token once for tokenCommand, or undefined when there is no standard way. */
 export function tokenSetupHint(platform: string, service: string): string | undefined {
-  if (platform === 'darwin') return `security add-generic-password -s ${service} -a "$USER" -w`;
-  if (platform === 'win32') return undefined;
+  if (platform === 'darwin') {
+    return `security add-generic-password -s ${service} -a "$USER" -w`;
+  }
+  if (platform === 'win32') {
+    return undefined;
+  }
   return `secret-tool store --label=Bilt service ${service}`;
 }
 
@@ -53,7 +63,9 @@ export const mcpServerName = (i: McpConfigInput) => (i.server.kind === 'local' ?
 export function mcpServerEntry(i: McpConfigInput): McpServerEntry {
   const env: Record<string, string> = {};
   if (i.server.kind === 'local') {
-    if (i.dataDir) env.BILT_ENGINE_DATA_DIR = i.dataDir;
+    if (i.dataDir) {
+      env.BILT_ENGINE_DATA_DIR = i.dataDir;
+    }
   } else {
     env.BILT_URL = i.server.url ?? LIVE_URL;
     env.BILT_TOKEN_COMMAND = tokenCommand(i.platform, tokenService(i.server.url));

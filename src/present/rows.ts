@@ -29,30 +29,50 @@ const excerpt = (s: string, n = 60) => {
 const md = (s: string) => s.replace(/([\\`*_{}[\]()#+\-.!|<>])/g, '\\$1');
 
 export function workflowTokens(w: Workflow | undefined): string[] {
-  if (!w) return ['status-idle', 'can-send'];
+  if (!w) {
+    return ['status-idle', 'can-send'];
+  }
   const t = [`status-${w.status}`];
-  if (canCancel(w.status)) t.push('cancelable');
-  if (canResume(w.status, w.interrupted) && w.pause?.type !== 'questions') t.push('resumable');
-  if (w.status === 'paused' && w.pause?.type === 'questions') t.push('answerable');
-  if (!isActive(w.status)) t.push('can-send');
-  if (w.result?.url) t.push('has-url');
+  if (canCancel(w.status)) {
+    t.push('cancelable');
+  }
+  if (canResume(w.status, w.interrupted) && w.pause?.type !== 'questions') {
+    t.push('resumable');
+  }
+  if (w.status === 'paused' && w.pause?.type === 'questions') {
+    t.push('answerable');
+  }
+  if (!isActive(w.status)) {
+    t.push('can-send');
+  }
+  if (w.result?.url) {
+    t.push('has-url');
+  }
   return t;
 }
 
 export function progressWords(w: Workflow | undefined): string | undefined {
   const p = w?.progress;
-  if (!w || !p || !isActive(w.status)) return undefined;
+  if (!w || !p || !isActive(w.status)) {
+    return undefined;
+  }
   return [`${Math.round(p.percentage)}%`, p.currentStep].filter(Boolean).join(' ');
 }
 
 /** One line that says where a session stands: "running · 40% Building", "needs your answers", "completed 3 min ago". */
 export function sessionWords(view: SessionView | undefined, now: number): string {
   const w = view?.workflows[0];
-  if (!w) return 'idle';
+  if (!w) {
+    return 'idle';
+  }
   const look = statusLook(w.status, w.pause?.type);
   const progress = progressWords(w);
-  if (progress) return `${look.words} · ${progress}`;
-  if (!isActive(w.status)) return `${look.words} ${ago(Date.parse(w.updatedAt), now)}`;
+  if (progress) {
+    return `${look.words} · ${progress}`;
+  }
+  if (!isActive(w.status)) {
+    return `${look.words} ${ago(Date.parse(w.updatedAt), now)}`;
+  }
   return look.words;
 }
 
@@ -71,13 +91,21 @@ export function serverRow(s: ServerSnapshot): RowModel {
             : state === 'connecting'
               ? 'connecting…'
               : 'unreachable';
-  const tokens = ['server', s.server.kind, state === 'signed-out' || state === 'unauthorized' ? 'signed-out' : 'signed-in', state];
+  const tokens = [
+    'server',
+    s.server.kind,
+    state === 'signed-out' || state === 'unauthorized' ? 'signed-out' : 'signed-in',
+    state,
+  ];
   return {
     id: `server:${s.server.id}`,
     label: s.server.label,
     description: words,
     tooltip: `**${md(s.server.label)}**  \n${s.server.kind === 'local' ? 'Local engine on this machine' : md(s.server.url ?? '')}  \n${words}`,
-    look: { icon: SERVER_ICON[s.server.kind], ...(state === 'ready' || state === 'connecting' ? {} : { color: 'list.warningForeground' }) },
+    look: {
+      icon: SERVER_ICON[s.server.kind],
+      ...(state === 'ready' || state === 'connecting' ? {} : { color: 'list.warningForeground' }),
+    },
     contextValue: tokens.join(' '),
     collapsible: 'expanded',
     accessibility: `${s.server.label}, ${words}`,
@@ -133,13 +161,18 @@ export function workflowRow(serverId: string, w: Workflow, now: number): RowMode
   const progress = progressWords(w);
   const started = Date.parse(w.startedAt ?? w.createdAt);
   const ended = w.endedAt ? Date.parse(w.endedAt) : undefined;
-  const description = [look.words, progress ?? (ended ? duration(started, ended) : ago(Date.parse(w.updatedAt), now))].join(' · ');
+  const description = [
+    look.words,
+    progress ?? (ended ? duration(started, ended) : ago(Date.parse(w.updatedAt), now)),
+  ].join(' · ');
   const tooltip = [
     `**${md(excerpt(w.message, 200))}**`,
     `Status: ${look.words}${progress ? ` · ${progress}` : ''}`,
     `Started ${ago(started, now)}${ended ? ` · took ${duration(started, ended)}` : ''}`,
     ...(w.pause?.type === 'questions' ? [`Waiting for answers to ${w.pause.questions?.length ?? 0} question(s)`] : []),
-    ...(w.pause && w.pause.type !== 'questions' ? [`Action needed at ${w.pause.projectUrl ?? 'the project page'}`] : []),
+    ...(w.pause && w.pause.type !== 'questions'
+      ? [`Action needed at ${w.pause.projectUrl ?? 'the project page'}`]
+      : []),
     ...(w.result?.url ? [`Result: ${w.result.url}`] : []),
     ...(w.error ? [`Error: ${md(w.error)}`] : []),
     ...(w.cancelReason ? [`Cancelled: ${md(w.cancelReason)}`] : []),
@@ -157,5 +190,13 @@ export function workflowRow(serverId: string, w: Workflow, now: number): RowMode
 }
 
 export function errorRow(id: string, message: string): RowModel {
-  return { id, label: message, tooltip: md(message), look: { icon: ERROR_ICON, color: 'list.warningForeground' }, contextValue: 'error', collapsible: 'none', accessibility: message };
+  return {
+    id,
+    label: message,
+    tooltip: md(message),
+    look: { icon: ERROR_ICON, color: 'list.warningForeground' },
+    contextValue: 'error',
+    collapsible: 'none',
+    accessibility: message,
+  };
 }

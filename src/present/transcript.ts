@@ -16,14 +16,26 @@ export function logHeader(project: Project, sessionId: string, shown: number, to
   const earlier = total - shown;
   return [
     `Bilt · ${project.name} · session ${sessionId}`,
-    earlier > 0 ? `… ${earlier} earlier message${earlier === 1 ? '' : 's'} not shown (Bilt: Export Transcript has them all)` : undefined,
+    earlier > 0
+      ? `… ${earlier} earlier message${earlier === 1 ? '' : 's'} not shown (Bilt: Export Transcript has them all)`
+      : undefined,
   ]
     .filter(Boolean)
     .join('\n');
 }
 
-export function transcriptMarkdown(project: Project, sessionId: string, workflows: Workflow[], messages: Message[]): string {
-  const lines = [`# ${project.name}`, '', `Session \`${sessionId}\` · ${messages.length} messages · exported ${new Date().toISOString()}`, ''];
+export function transcriptMarkdown(
+  project: Project,
+  sessionId: string,
+  workflows: Workflow[],
+  messages: Message[],
+): string {
+  const lines = [
+    `# ${project.name}`,
+    '',
+    `Session \`${sessionId}\` · ${messages.length} messages · exported ${new Date().toISOString()}`,
+    '',
+  ];
   let wf: string | null | undefined;
   for (const m of messages) {
     if (m.workflowId !== wf) {
@@ -39,6 +51,13 @@ export function transcriptMarkdown(project: Project, sessionId: string, workflow
   return lines.join('\n') + '\n';
 }
 
-export function transcriptJson(project: Project, sessionId: string, workflows: Workflow[], messages: Message[]): string {
-  return JSON.stringify({ project, sessionId, exportedAt: new Date().toISOString(), workflows, messages }, null, 2) + '\n';
+export function transcriptJson(
+  project: Project,
+  sessionId: string,
+  workflows: Workflow[],
+  messages: Message[],
+): string {
+  return (
+    JSON.stringify({ project, sessionId, exportedAt: new Date().toISOString(), workflows, messages }, null, 2) + '\n'
+  );
 }

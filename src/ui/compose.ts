@@ -16,7 +16,14 @@ export class Composer implements vscode.Disposable {
   constructor() {
     this.count.name = 'Bilt Message Length';
     this.count.command = COMMANDS.sendMessage;
-    this.subs = [this.count, vscode.window.onDidChangeActiveTextEditor(() => this.update()), vscode.workspace.onDidChangeTextDocument((e) => e.document === vscode.window.activeTextEditor?.document && this.update()), vscode.workspace.onDidCloseTextDocument((d) => this.targets.delete(d.uri.toString()))];
+    this.subs = [
+      this.count,
+      vscode.window.onDidChangeActiveTextEditor(() => this.update()),
+      vscode.workspace.onDidChangeTextDocument(
+        (e) => e.document === vscode.window.activeTextEditor?.document && this.update(),
+      ),
+      vscode.workspace.onDidCloseTextDocument((d) => this.targets.delete(d.uri.toString())),
+    ];
   }
 
   /** Opens an editor for a message to `target`, starting with `text`. */
@@ -46,7 +53,9 @@ export class Composer implements vscode.Disposable {
   private update(): void {
     const c = this.active();
     void vscode.commands.executeCommand('setContext', CONTEXT.composing, Boolean(c));
-    if (!c) return this.count.hide();
+    if (!c) {
+      return this.count.hide();
+    }
     const v = messageInput(c.text);
     this.count.text = `$(comment) ${v.count}${v.error ? ' $(warning)' : ''} · Send to ${c.projectName}`;
     this.count.tooltip = v.error ?? `Send this message to Bilt project ${c.projectName}`;
@@ -55,6 +64,8 @@ export class Composer implements vscode.Disposable {
   }
 
   dispose(): void {
-    for (const s of this.subs) s.dispose();
+    for (const s of this.subs) {
+      s.dispose();
+    }
   }
 }

@@ -53,10 +53,14 @@ export function serverConfigs(s: Settings): ServerConfig[] {
 
 /** Adds or removes a remote server in the user's settings. */
 export async function saveRemoteServers(servers: Array<{ label: string; url: string }>): Promise<void> {
-  await vscode.workspace.getConfiguration(SETTINGS.section).update(SETTINGS.servers, servers, vscode.ConfigurationTarget.Global);
+  await vscode.workspace
+    .getConfiguration(SETTINGS.section)
+    .update(SETTINGS.servers, servers, vscode.ConfigurationTarget.Global);
 }
 
 export const onSettingsChange = (listener: () => void): vscode.Disposable =>
   vscode.workspace.onDidChangeConfiguration((e) => {
-    if (e.affectsConfiguration(SETTINGS.section)) listener();
+    if (e.affectsConfiguration(SETTINGS.section)) {
+      listener();
+    }
   });

@@ -16,7 +16,8 @@ export function createLogger(context: vscode.ExtensionContext): Logger {
   return {
     info: (m) => channel.info(clean(m)),
     warn: (m) => channel.warn(clean(m)),
-    error: (m, e) => channel.error(clean(e === undefined ? m : `${m}: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`)),
+    error: (m, e) =>
+      channel.error(clean(e === undefined ? m : `${m}: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`)),
     show: () => channel.show(true),
   };
 }

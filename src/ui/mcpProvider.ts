@@ -15,7 +15,12 @@ import type { Tokens } from './servers/tokens';
 const SERVER_ID = Symbol('bilt.serverId');
 type Definition = vscode.McpStdioServerDefinition & { [SERVER_ID]?: string };
 
-export function registerMcpProvider(o: { context: vscode.ExtensionContext; tokens: Tokens; settings: () => Settings; log: Logger }): vscode.Disposable {
+export function registerMcpProvider(o: {
+  context: vscode.ExtensionContext;
+  tokens: Tokens;
+  settings: () => Settings;
+  log: Logger;
+}): vscode.Disposable {
   const changed = new vscode.EventEmitter<void>();
   let generation = 0;
   const bump = () => {
@@ -24,12 +29,25 @@ export function registerMcpProvider(o: { context: vscode.ExtensionContext; token
   };
   const definitionFor = (server: ServerConfig, s: Settings): Definition => {
     const env: Record<string, string> = { ELECTRON_RUN_AS_NODE: '1' };
-    if (server.kind === 'remote') env.BILT_URL = server.url!;
+    if (server.kind === 'remote') {
+      env.BILT_URL = server.url!;
+    }
     const dataDir = s.localDataDir ?? process.env.BILT_ENGINE_DATA_DIR;
-    if (server.kind === 'local' && dataDir) env.BILT_ENGINE_DATA_DIR = dataDir;
+    if (server.kind === 'local' && dataDir) {
+      env.BILT_ENGINE_DATA_DIR = dataDir;
+    }
     const label = server.kind === 'local' ? 'Bilt' : `Bilt (${server.label})`;
-    const version = createHash('sha256').update(`${o.context.extension.packageJSON.version as string}|${server.url ?? 'local'}|${generation}`).digest('hex').slice(0, 12);
-    const def: Definition = new vscode.McpStdioServerDefinition(label, process.execPath, [o.context.asAbsolutePath('dist/bridge.js')], env, version);
+    const version = createHash('sha256')
+      .update(`${o.context.extension.packageJSON.version as string}|${server.url ?? 'local'}|${generation}`)
+      .digest('hex')
+      .slice(0, 12);
+    const def: Definition = new vscode.McpStdioServerDefinition(
+      label,
+      process.execPath,
+      [o.context.asAbsolutePath('dist/bridge.js')],
+      env,
+      version,
+    );
     def[SERVER_ID] = server.id;
     return def;
   };
@@ -44,7 +62,9 @@ export function registerMcpProvider(o: { context: vscode.ExtensionContext; token
       if (serverId && serverId !== 'local') {
         const token = await o.tokens.get(serverId);
         if (!token) {
-          void vscode.window.showWarningMessage(`Bilt: sign in to ${def.label} so agents can use it.`, 'Sign In').then((a) => a && vscode.commands.executeCommand('bilt.signIn', { serverId }));
+          void vscode.window
+            .showWarningMessage(`Bilt: sign in to ${def.label} so agents can use it.`, 'Sign In')
+            .then((a) => a && vscode.commands.executeCommand('bilt.signIn', { serverId }));
           return undefined;
         }
         def.env = { ...def.env, BILT_TOKEN: token };

@@ -5,7 +5,9 @@ import { STATE } from './ids';
 
 export function restoreCache(context: vscode.ExtensionContext, store: BiltStoreApi): void {
   const cached = context.globalState.get<PersistedServer[]>(STATE.cache);
-  if (Array.isArray(cached)) store.restore(cached);
+  if (Array.isArray(cached)) {
+    store.restore(cached);
+  }
 }
 
 export function persistCache(context: vscode.ExtensionContext, store: BiltStoreApi): vscode.Disposable {

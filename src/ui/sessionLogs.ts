@@ -39,8 +39,12 @@ export class SessionLogs implements vscode.Disposable {
     this.streams.set(key, stream);
     channel.show(true);
     void this.run(serverId, ref, stream).catch((e: unknown) => {
-      if (stream.stop.signal.aborted) return;
-      channel.appendLine(`— the log stopped: ${e instanceof Error ? e.message : String(e)} (Bilt: Show Log restarts it)`);
+      if (stream.stop.signal.aborted) {
+        return;
+      }
+      channel.appendLine(
+        `— the log stopped: ${e instanceof Error ? e.message : String(e)} (Bilt: Show Log restarts it)`,
+      );
       this.o.log.error(`log stream of ${ref.sessionId} stopped`, e);
       stream.stop.abort();
     });
@@ -56,15 +60,23 @@ export class SessionLogs implements vscode.Disposable {
     const project = this.store.snapshot(serverId)?.projects?.find((p) => p.project.id === ref.projectId)?.project;
     s.channel.clear();
     const write = (lines: string[]) => {
-      if (lines.length === 0) return;
+      if (lines.length === 0) {
+        return;
+      }
       s.channel.appendLine(lines.join('\n'));
       this.appended.fire({ sessionId: ref.sessionId, lines });
     };
-    write([...(project ? [logHeader(project, ref.sessionId, recent.messages.length, recent.total)] : []), ...recent.messages.map(logLine)]);
+    write([
+      ...(project ? [logHeader(project, ref.sessionId, recent.messages.length, recent.total)] : []),
+      ...recent.messages.map(logLine),
+    ]);
     const lastSeq = recent.messages.at(-1)?.seq ?? from;
     for await (const e of client.watch(ref, { signal, fromSeq: lastSeq })) {
-      if (e.type === 'messages') write(e.messages.map(logLine));
-      else if (e.type === 'error') this.o.log.warn(`log of ${ref.sessionId}: ${e.error.message}; retrying in ${Math.round(e.retryInMs / 1000)} s`);
+      if (e.type === 'messages') {
+        write(e.messages.map(logLine));
+      } else if (e.type === 'error') {
+        this.o.log.warn(`log of ${ref.sessionId}: ${e.error.message}; retrying in ${Math.round(e.retryInMs / 1000)} s`);
+      }
     }
   }
 

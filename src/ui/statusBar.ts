@@ -10,7 +10,9 @@ export function createStatusBar(store: BiltStoreApi): vscode.Disposable {
   item.command = COMMANDS.showWorkflows;
   const update = () => {
     const s = statusBar(store.snapshots());
-    if (!s) return item.hide();
+    if (!s) {
+      return item.hide();
+    }
     item.text = s.text;
     item.tooltip = s.tooltip;
     item.accessibilityInformation = { label: s.tooltip };

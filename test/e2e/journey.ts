@@ -117,9 +117,19 @@ export const journey: Step[] = [
     shot: '05-log',
     async run({ wb }) {
       await wb.row('Session').click();
-      const text = await wb.outputShows(`Bilt: ${PROJECT}`, new RegExp(`Deployed to https://${PROJECT}\\.emulated\\.bilt\\.app`));
-      for (const line of [/Using: Web/, /\[log\] Compiling 42 modules/, /Build finished without errors/, /Your app is live at https:\/\/demo\.emulated\.bilt\.app/]) {
-        if (!line.test(text)) throw new Error(`the log does not show ${line}: ${JSON.stringify(text.slice(-600))}`);
+      const text = await wb.outputShows(
+        `Bilt: ${PROJECT}`,
+        new RegExp(`Deployed to https://${PROJECT}\\.emulated\\.bilt\\.app`),
+      );
+      for (const line of [
+        /Using: Web/,
+        /\[log\] Compiling 42 modules/,
+        /Build finished without errors/,
+        /Your app is live at https:\/\/demo\.emulated\.bilt\.app/,
+      ]) {
+        if (!line.test(text)) {
+          throw new Error(`the log does not show ${line}: ${JSON.stringify(text.slice(-600))}`);
+        }
       }
     },
   },

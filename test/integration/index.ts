@@ -32,7 +32,15 @@ function hostInfo(): IntegrationResults['host'] {
 }
 
 function runMocha(mocha: MochaType, started: number): Promise<IntegrationResults> {
-  const results: IntegrationResults = { passed: 0, failed: 0, pending: 0, tests: [], failures: [], host: hostInfo(), durationMs: 0 };
+  const results: IntegrationResults = {
+    passed: 0,
+    failed: 0,
+    pending: 0,
+    tests: [],
+    failures: [],
+    host: hostInfo(),
+    durationMs: 0,
+  };
   return new Promise((resolve) => {
     const runner = mocha.run(() => {
       results.durationMs = Date.now() - started;
@@ -62,7 +70,9 @@ function writeAtomically(file: string, results: IntegrationResults): void {
 
 async function waitForFile(file: string, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
-  while (!fs.existsSync(file) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+  while (!fs.existsSync(file) && Date.now() < deadline) {
+    await new Promise((r) => setTimeout(r, 100));
+  }
 }
 
 export async function run(): Promise<void> {
@@ -73,20 +83,41 @@ export async function run(): Promise<void> {
     const Mocha = loadMocha();
     const mocha = new Mocha({ ui: 'bdd', color: false, reporter: 'spec', timeout: 30_000 });
     const grep = process.env[RUNNER_ENV.grep];
-    if (grep) mocha.grep(new RegExp(grep));
-    for (const f of fs.readdirSync(__dirname).filter((n) => n.endsWith('.test.js')).sort()) mocha.addFile(path.join(__dirname, f));
+    if (grep) {
+      mocha.grep(new RegExp(grep));
+    }
+    for (const f of fs
+      .readdirSync(__dirname)
+      .filter((n) => n.endsWith('.test.js'))
+      .sort()) {
+      mocha.addFile(path.join(__dirname, f));
+    }
     results = await runMocha(mocha, started);
   } catch (err) {
     // A suite that throws while loading (or mocha itself) is one failure, reported like the others.
     const e = err instanceof Error ? err : new Error(String(err));
-    results = { passed: 0, failed: 1, pending: 0, tests: [], failures: [{ title: 'loading the test files', message: e.message, stack: e.stack }], host: hostInfo(), durationMs: Date.now() - started };
+    results = {
+      passed: 0,
+      failed: 1,
+      pending: 0,
+      tests: [],
+      failures: [{ title: 'loading the test files', message: e.message, stack: e.stack }],
+      host: hostInfo(),
+      durationMs: Date.now() - started,
+    };
   }
-  console.log(`[bilt-it] ${results.passed} passed, ${results.failed} failed, ${results.pending} pending in ${results.durationMs} ms`);
+  console.log(
+    `[bilt-it] ${results.passed} passed, ${results.failed} failed, ${results.pending} pending in ${results.durationMs} ms`,
+  );
   if (resultsFile) {
     writeAtomically(resultsFile, results);
     // Settling run() makes the workbench stop the extension host (its views go blank): wait for the driver.
     await waitForFile(resultsFile + DONE_SUFFIX, Number(process.env[RUNNER_ENV.holdMs] ?? 60_000));
   }
-  if (results.failed > 0) throw new Error(`${results.failed} integration test(s) failed`);
-  if (results.passed === 0) throw new Error('no integration test ran');
+  if (results.failed > 0) {
+    throw new Error(`${results.failed} integration test(s) failed`);
+  }
+  if (results.passed === 0) {
+    throw new Error('no integration test ran');
+  }
 }

@@ -14,12 +14,20 @@ export async function api(): Promise<BiltExtensionApi> {
 }
 
 /** Waits for a condition driven by the extension's own events; bounded, polling a few times a second. */
-export async function until<T>(probe: () => T | undefined | false | Promise<T | undefined | false>, what: string, timeoutMs = 20_000): Promise<T> {
+export async function until<T>(
+  probe: () => T | undefined | false | Promise<T | undefined | false>,
+  what: string,
+  timeoutMs = 20_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const v = await probe();
-    if (v) return v;
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    if (v) {
+      return v;
+    }
+    if (Date.now() > deadline) {
+      throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    }
     await new Promise((r) => setTimeout(r, 100));
   }
 }
@@ -31,7 +39,11 @@ export function useTestScenario(): Promise<void> {
   prepared ??= (async () => {
     const ext = vscode.extensions.getExtension(EXTENSION_ID)!;
     const config = vscode.workspace.getConfiguration('bilt');
-    await config.update('localEngine.scenario', path.join(ext.extensionPath, 'test/fixtures/scenarios/vscode.json'), vscode.ConfigurationTarget.Global);
+    await config.update(
+      'localEngine.scenario',
+      path.join(ext.extensionPath, 'test/fixtures/scenarios/vscode.json'),
+      vscode.ConfigurationTarget.Global,
+    );
     await config.update('notifications', 'never', vscode.ConfigurationTarget.Global);
     const a = await api();
     await until(() => a.store.snapshot('local')?.status.state === 'ready', 'the local engine to be ready');
@@ -42,7 +54,10 @@ export function useTestScenario(): Promise<void> {
 }
 
 export async function entry(a: BiltExtensionApi, projectId: string): Promise<ProjectEntry> {
-  return until(() => a.store.snapshot('local')?.projects?.find((p) => p.project.id === projectId), `project ${projectId} in the store`);
+  return until(
+    () => a.store.snapshot('local')?.projects?.find((p) => p.project.id === projectId),
+    `project ${projectId} in the store`,
+  );
 }
 
 export const latest = (e: ProjectEntry | undefined) => e?.session?.workflows[0];

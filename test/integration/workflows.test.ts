@@ -9,7 +9,11 @@ import type { Node } from '../../src/ui/tree/nodes';
 import { api, entry, latest, uniqueName, until, useTestScenario } from './support';
 
 async function createProject(name: string): Promise<string> {
-  const id = await vscode.commands.executeCommand<string>('bilt.createProject', { serverId: 'local' }, { name, description: 'made by the integration tests' });
+  const id = await vscode.commands.executeCommand<string>(
+    'bilt.createProject',
+    { serverId: 'local' },
+    { name, description: 'made by the integration tests' },
+  );
   assert.ok(id, 'bilt.createProject returned no project id');
   return id;
 }
@@ -35,7 +39,10 @@ describe('Bilt against a real local engine', function () {
     const id = await createProject(name);
     await entry(a, id);
     const roots = await children(a);
-    const projectNode = await until(async () => (await children(a)).find((n) => n.kind === 'project' && n.projectId === id), 'the project row');
+    const projectNode = await until(
+      async () => (await children(a)).find((n) => n.kind === 'project' && n.projectId === id),
+      'the project row',
+    );
     assert.ok(roots.length > 0);
     const row = item(a, projectNode);
     assert.equal(row.label, name);
@@ -51,19 +58,36 @@ describe('Bilt against a real local engine', function () {
     const logged: string[] = [];
     const sub = a.logs.onDidAppend((e) => logged.push(...e.lines));
     try {
-      const workflowId = await vscode.commands.executeCommand<string>('bilt.sendMessage', { serverId: 'local', projectId: id }, 'Build a todo app');
+      const workflowId = await vscode.commands.executeCommand<string>(
+        'bilt.sendMessage',
+        { serverId: 'local', projectId: id },
+        'Build a todo app',
+      );
       assert.ok(workflowId);
-      await until(async () => latest(await entry(a, id))?.status === 'running' || latest(await entry(a, id))?.status === 'paused', 'running');
+      await until(
+        async () => latest(await entry(a, id))?.status === 'running' || latest(await entry(a, id))?.status === 'paused',
+        'running',
+      );
       await until(async () => latest(await entry(a, id))?.pause?.type === 'questions', 'the question');
       await until(() => (a.view.tree.badge?.value ?? 0) >= 1, 'the badge to count the session that needs the user');
       const projectNode = (await children(a)).find((n) => n.kind === 'project' && n.projectId === id)!;
       assert.match(String(item(a, projectNode).contextValue), /\banswerable\b/);
-      const status = await vscode.commands.executeCommand<string>('bilt.answerQuestions', { serverId: 'local', projectId: id }, [{ questionIndex: 0, selectedOptions: ['Web'] }]);
+      const status = await vscode.commands.executeCommand<string>(
+        'bilt.answerQuestions',
+        { serverId: 'local', projectId: id },
+        [{ questionIndex: 0, selectedOptions: ['Web'] }],
+      );
       assert.equal(status, 'running');
-      const done = await until(async () => (latest(await entry(a, id))?.status === 'completed' ? latest(await entry(a, id)) : undefined), 'completed');
+      const done = await until(
+        async () => (latest(await entry(a, id))?.status === 'completed' ? latest(await entry(a, id)) : undefined),
+        'completed',
+      );
       assert.match(String(done!.result?.url), /vscode\.test/);
       await until(() => logged.some((l) => l.includes('Deployed')), 'the log to show the deployment');
-      assert.ok(logged.some((l) => l.includes('you') && l.includes('Build a todo app')), 'the log shows the user message');
+      assert.ok(
+        logged.some((l) => l.includes('you') && l.includes('Build a todo app')),
+        'the log shows the user message',
+      );
     } finally {
       sub.dispose();
     }
@@ -86,11 +110,22 @@ describe('Bilt against a real local engine', function () {
   it('cancels a running workflow with a reason', async () => {
     const id = await createProject(uniqueName('cancel'));
     await entry(a, id);
-    await vscode.commands.executeCommand('bilt.sendMessage', { serverId: 'local', projectId: id }, 'Build something to cancel');
+    await vscode.commands.executeCommand(
+      'bilt.sendMessage',
+      { serverId: 'local', projectId: id },
+      'Build something to cancel',
+    );
     await until(async () => latest(await entry(a, id))?.status === 'paused', 'the workflow to wait for its answer');
-    const r = await vscode.commands.executeCommand<string>('bilt.cancelWorkflow', { serverId: 'local', projectId: id }, 'changed my mind');
+    const r = await vscode.commands.executeCommand<string>(
+      'bilt.cancelWorkflow',
+      { serverId: 'local', projectId: id },
+      'changed my mind',
+    );
     assert.equal(r, 'cancelled');
-    const w = await until(async () => (latest(await entry(a, id))?.status === 'cancelled' ? latest(await entry(a, id)) : undefined), 'cancelled');
+    const w = await until(
+      async () => (latest(await entry(a, id))?.status === 'cancelled' ? latest(await entry(a, id)) : undefined),
+      'cancelled',
+    );
     assert.equal(w!.status, 'cancelled');
     const projectNode = (await children(a)).find((n) => n.kind === 'project' && n.projectId === id)!;
     assert.doesNotMatch(String(item(a, projectNode).contextValue), /\bcancelable\b/);
@@ -99,19 +134,30 @@ describe('Bilt against a real local engine', function () {
   it('resumes a workflow interrupted by an engine restart', async () => {
     const id = await createProject(uniqueName('resume'));
     await entry(a, id);
-    await vscode.commands.executeCommand('bilt.sendMessage', { serverId: 'local', projectId: id }, 'Build and survive a restart');
+    await vscode.commands.executeCommand(
+      'bilt.sendMessage',
+      { serverId: 'local', projectId: id },
+      'Build and survive a restart',
+    );
     await until(async () => latest(await entry(a, id))?.status === 'paused', 'the question');
-    await vscode.commands.executeCommand('bilt.answerQuestions', { serverId: 'local', projectId: id }, [{ questionIndex: 0, selectedOptions: ['iOS'] }]);
+    await vscode.commands.executeCommand('bilt.answerQuestions', { serverId: 'local', projectId: id }, [
+      { questionIndex: 0, selectedOptions: ['iOS'] },
+    ]);
     await until(async () => latest(await entry(a, id))?.progress?.currentStep === 'Building', 'the build step');
     await vscode.commands.executeCommand('bilt.restartLocalEngine', undefined, true);
     const w = await until(
       async () => (latest(await entry(a, id))?.status === 'failed' ? latest(await entry(a, id)) : undefined),
       `the interruption (store: ${JSON.stringify(a.store.snapshot('local')?.status)})`,
     ).catch(async (e: Error) => {
-      throw new Error(`${e.message}; last status ${latest(await entry(a, id))?.status}, server ${JSON.stringify(a.store.snapshot('local')?.status)}`);
+      throw new Error(
+        `${e.message}; last status ${latest(await entry(a, id))?.status}, server ${JSON.stringify(a.store.snapshot('local')?.status)}`,
+      );
     });
     assert.equal(w!.interrupted, true);
-    const status = await vscode.commands.executeCommand<string>('bilt.resumeWorkflow', { serverId: 'local', projectId: id });
+    const status = await vscode.commands.executeCommand<string>('bilt.resumeWorkflow', {
+      serverId: 'local',
+      projectId: id,
+    });
     assert.ok(status === 'pending' || status === 'running', `resume gave ${status}`);
     await until(async () => ['running', 'paused'].includes(String(latest(await entry(a, id))?.status)), 'the re-run');
     await vscode.commands.executeCommand('bilt.cancelWorkflow', { serverId: 'local', projectId: id }, 'test over');

@@ -22,15 +22,22 @@ export interface EngineProcess {
 
 const live = new Set<ChildProcess>();
 process.once('exit', () => {
-  for (const c of live) c.kill('SIGKILL');
+  for (const c of live) {
+    c.kill('SIGKILL');
+  }
 });
 
 /** Any engine command; the environment never inherits a BILT_ENGINE_TOKEN unless `env` sets one. */
 export function runEngine(args: string[], env: NodeJS.ProcessEnv = {}, readyTimeoutMs = 15_000) {
-  if (!existsSync(ENGINE_JS)) throw new Error(`${ENGINE_JS} is missing: run "npm run build" first`);
+  if (!existsSync(ENGINE_JS)) {
+    throw new Error(`${ENGINE_JS} is missing: run "npm run build" first`);
+  }
   const base = { ...process.env };
   delete base['BILT_ENGINE_TOKEN'];
-  const child = spawn(process.execPath, [ENGINE_JS, ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...base, ...env } });
+  const child = spawn(process.execPath, [ENGINE_JS, ...args], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...base, ...env },
+  });
   live.add(child);
   let err = '';
   child.stderr!.setEncoding('utf8').on('data', (d: string) => (err += d));
@@ -42,7 +49,10 @@ export function runEngine(args: string[], env: NodeJS.ProcessEnv = {}, readyTime
   );
   const lines = readline.createInterface({ input: child.stdout! });
   const firstLine = new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no first line within ${readyTimeoutMs} ms; stderr:\n${err}`)), readyTimeoutMs);
+    const timer = setTimeout(
+      () => reject(new Error(`no first line within ${readyTimeoutMs} ms; stderr:\n${err}`)),
+      readyTimeoutMs,
+    );
     lines.once('line', (l) => {
       clearTimeout(timer);
       resolve(l);
@@ -65,7 +75,9 @@ export async function startEngine(args: string[], env: NodeJS.ProcessEnv = {}): 
     stderr: r.stderr,
     exited: r.exited,
     stop: async (signal = 'SIGTERM', graceMs = 5000) => {
-      if (r.child.exitCode !== null || r.child.signalCode !== null) return r.exited;
+      if (r.child.exitCode !== null || r.child.signalCode !== null) {
+        return r.exited;
+      }
       r.child.kill(signal);
       const timer = setTimeout(() => r.child.kill('SIGKILL'), graceMs);
       try {

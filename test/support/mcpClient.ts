@@ -12,19 +12,27 @@ export class TestMcp {
 
   static async connect(url: string, token: string): Promise<TestMcp> {
     const client = new Client({ name: 'bilt-tests', version: '1.0.0' });
-    await client.connect(new StreamableHTTPClientTransport(new URL(url), { requestInit: { headers: { authorization: `Bearer ${token}` } } }));
+    await client.connect(
+      new StreamableHTTPClientTransport(new URL(url), {
+        requestInit: { headers: { authorization: `Bearer ${token}` } },
+      }),
+    );
     return new TestMcp(client);
   }
 
   async call<T = Record<string, unknown>>(name: string, args: Record<string, unknown> = {}): Promise<T> {
     const r = await this.client.callTool({ name, arguments: args });
-    if (r.isError) throw new Error(`${name} failed: ${JSON.stringify(r.content)}`);
+    if (r.isError) {
+      throw new Error(`${name} failed: ${JSON.stringify(r.content)}`);
+    }
     return r.structuredContent as T;
   }
 
   async callError(name: string, args: Record<string, unknown> = {}): Promise<ToolError> {
     const r = await this.client.callTool({ name, arguments: args });
-    if (!r.isError) throw new Error(`${name} succeeded but was expected to fail: ${JSON.stringify(r.structuredContent)}`);
+    if (!r.isError) {
+      throw new Error(`${name} succeeded but was expected to fail: ${JSON.stringify(r.structuredContent)}`);
+    }
     const text = (r.content as Array<{ type: string; text: string }>)[0]!.text;
     return JSON.parse(text) as ToolError;
   }

@@ -47,14 +47,18 @@ export class ScriptedAgent implements Agent {
     const r = new ScriptedRun(ctx);
     this.runs.push(r);
     const w = this.waiting.shift();
-    if (w) w(r);
+    if (w) {
+      w(r);
+    }
     return r.run;
   }
 
   /** The run of the given start (0-based), waiting for it if it has not started yet. */
   run(index: number): Promise<ScriptedRun> {
     const existing = this.runs[index];
-    if (existing) return Promise.resolve(existing);
+    if (existing) {
+      return Promise.resolve(existing);
+    }
     return new Promise((resolve) => {
       const check = (r: ScriptedRun) => (this.runs[index] === r ? resolve(r) : this.waiting.push(check));
       this.waiting.push(check);

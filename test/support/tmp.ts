@@ -12,7 +12,9 @@ export function tempDir(prefix = 'bilt-test-'): string {
 }
 
 export function cleanupTempDirs(): void {
-  for (const d of made.splice(0)) rmSync(d, { recursive: true, force: true });
+  for (const d of made.splice(0)) {
+    rmSync(d, { recursive: true, force: true });
+  }
 }
 
 process.once('exit', cleanupTempDirs);

@@ -14,7 +14,12 @@ import { startEngine, type RunningEngine } from './support/engine';
 const BRIDGE = path.resolve(__dirname, '../../dist/bridge.js');
 
 async function bridge(env: Record<string, string>): Promise<{ client: Client; stderr: () => string }> {
-  const transport = new StdioClientTransport({ command: process.execPath, args: [BRIDGE], env: { PATH: process.env.PATH ?? '', ...env }, stderr: 'pipe' });
+  const transport = new StdioClientTransport({
+    command: process.execPath,
+    args: [BRIDGE],
+    env: { PATH: process.env.PATH ?? '', ...env },
+    stderr: 'pipe',
+  });
   let err = '';
   transport.stderr?.on('data', (d: Buffer) => (err += d.toString()));
   const client = new Client({ name: 'bridge-e2e', version: '1' });
@@ -24,7 +29,9 @@ async function bridge(env: Record<string, string>): Promise<{ client: Client; st
 
 async function call(client: Client, name: string, args: Record<string, unknown> = {}) {
   const r = await client.callTool({ name, arguments: args });
-  if (r.isError) throw new Error(`${name}: ${JSON.stringify(r.content)}`);
+  if (r.isError) {
+    throw new Error(`${name}: ${JSON.stringify(r.content)}`);
+  }
   return r.structuredContent as Record<string, unknown> & { [k: string]: unknown };
 }
 
@@ -35,7 +42,10 @@ for (const contract of ['seed', 'live'] as const) {
     let b: Awaited<ReturnType<typeof bridge>>;
     before(async () => {
       engine = await startEngine({ scenario: 'questions.json', speed: 0.01 });
-      b = await bridge({ BILT_URL: contract === 'seed' ? engine.ready.mcpUrl : engine.ready.liveMcpUrl, BILT_TOKEN: engine.ready.token });
+      b = await bridge({
+        BILT_URL: contract === 'seed' ? engine.ready.mcpUrl : engine.ready.liveMcpUrl,
+        BILT_TOKEN: engine.ready.token,
+      });
     });
     after(async () => {
       await b?.client.close();
@@ -43,7 +53,10 @@ for (const contract of ['seed', 'live'] as const) {
     });
 
     it('exposes exactly the seed tools', async () => {
-      assert.deepEqual((await b.client.listTools()).tools.map((t) => t.name), [...SEED_TOOL_NAMES]);
+      assert.deepEqual(
+        (await b.client.listTools()).tools.map((t) => t.name),
+        [...SEED_TOOL_NAMES],
+      );
     });
 
     it('drives a workflow: create, session, send with wait and progress, answer its questions, read messages', async () => {
@@ -52,18 +65,28 @@ for (const contract of ['seed', 'live'] as const) {
       assert.equal(s.status, 'idle');
       const progress: number[] = [];
       const sent = await b.client.callTool(
-        { name: 'bilt_send_message', arguments: { session_id: s.session_id, message: 'Build it', wait_for_response: true } },
+        {
+          name: 'bilt_send_message',
+          arguments: { session_id: s.session_id, message: 'Build it', wait_for_response: true },
+        },
         undefined,
         { onprogress: (x) => progress.push(x.progress) },
       );
-      const out = sent.structuredContent as Record<string, unknown> & { pause?: { type: string; questions: unknown[] } };
+      const out = sent.structuredContent as Record<string, unknown> & {
+        pause?: { type: string; questions: unknown[] };
+      };
       assert.equal(out.status, 'paused', JSON.stringify(out));
       assert.equal(out.pause?.type, 'questions');
-      assert.ok(progress.length > 0 && progress.every((v, i) => i === 0 || v > progress[i - 1]!), `progress increases: ${progress.join(',')}`);
+      assert.ok(
+        progress.length > 0 && progress.every((v, i) => i === 0 || v > progress[i - 1]!),
+        `progress increases: ${progress.join(',')}`,
+      );
       const q = out.pause!.questions.length;
       const answers = Array.from({ length: q }, (_, i) => i).map((i) => {
-        const question = (out.pause!.questions[i] as { options: string[]; allow_text: boolean });
-        return question.options.length ? { question_index: i, selected_options: [question.options[0]] } : { question_index: i, text: 'Todo' };
+        const question = out.pause!.questions[i] as { options: string[]; allow_text: boolean };
+        return question.options.length
+          ? { question_index: i, selected_options: [question.options[0]] }
+          : { question_index: i, text: 'Todo' };
       });
       const resumed = await call(b.client, 'bilt_resume_workflow', { session_id: s.session_id, answers });
       assert.equal(resumed.workflow_id, out.workflow_id);
@@ -104,7 +127,11 @@ describe('bridge without BILT_URL: finds or starts the local engine', function (
     try {
       const p = await call(first.client, 'bilt_create_project', { name: 'local-one' });
       const { projects } = (await call(second.client, 'bilt_list_projects')) as { projects: Array<{ id: string }> };
-      assert.deepEqual(projects.map((x) => x.id), [p.id], 'both bridges talk to one engine');
+      assert.deepEqual(
+        projects.map((x) => x.id),
+        [p.id],
+        'both bridges talk to one engine',
+      );
     } finally {
       await first.client.close();
       await second.client.close();

@@ -33,10 +33,18 @@ describe('bridge stdio front', function () {
     });
     const lines = readline.createInterface({ input: child.stdout });
     const got: Array<Record<string, unknown>> = [];
-    const next = () => new Promise<Record<string, unknown>>((resolve) => lines.once('line', (l) => resolve(JSON.parse(l) as Record<string, unknown>)));
+    const next = () =>
+      new Promise<Record<string, unknown>>((resolve) =>
+        lines.once('line', (l) => resolve(JSON.parse(l) as Record<string, unknown>)),
+      );
     const send = (m: object | string) => child.stdin.write((typeof m === 'string' ? m : JSON.stringify(m)) + '\n');
     try {
-      send({ jsonrpc: '2.0', id: 1, method: 'initialize', params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 'raw', version: '1' } } });
+      send({
+        jsonrpc: '2.0',
+        id: 1,
+        method: 'initialize',
+        params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 'raw', version: '1' } },
+      });
       got.push(await next());
       send({ jsonrpc: '2.0', method: 'notifications/initialized' });
       send({ jsonrpc: '2.0', id: 2, method: 'tools/call', params: { name: 'bilt_list_projects', arguments: {} } });
@@ -45,13 +53,23 @@ describe('bridge stdio front', function () {
       got.push(await next());
       send({ jsonrpc: '2.0', id: 3, method: 'tools/list' });
       got.push(await next());
-      const [init, call, parseError, list] = got as Array<{ id: unknown; result?: Record<string, unknown>; error?: { code: number } }>;
+      const [init, call, parseError, list] = got as Array<{
+        id: unknown;
+        result?: Record<string, unknown>;
+        error?: { code: number };
+      }>;
       assert.deepEqual([init!.id, (init!.result as { protocolVersion: string }).protocolVersion], [1, '2025-06-18']);
-      assert.deepEqual([call!.id, (call!.result as { structuredContent: unknown }).structuredContent], [2, { projects: [] }]);
+      assert.deepEqual(
+        [call!.id, (call!.result as { structuredContent: unknown }).structuredContent],
+        [2, { projects: [] }],
+      );
       assert.deepEqual([parseError!.id, parseError!.error?.code], [null, -32700]);
       assert.equal(list!.id, 3);
       assert.equal((list!.result as { tools: unknown[] }).tools.length, 8);
-      assert.ok(got.every((m) => typeof m.id !== 'string'), 'the replayed initialize is never answered to the client');
+      assert.ok(
+        got.every((m) => typeof m.id !== 'string'),
+        'the replayed initialize is never answered to the client',
+      );
     } finally {
       child.stdin.end();
       await new Promise((r) => child.once('exit', r));

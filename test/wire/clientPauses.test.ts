@@ -7,13 +7,10 @@ import { until } from '../support/until';
 import { CONTRACTS, newRef, rejectsWith, useClientEngine } from './support/client';
 
 const reaches = (client: BiltClient, ref: SessionRef, status: SessionStatus): Promise<SessionView> =>
-  until(
-    async () => {
-      const v = await client.backend.getSession(ref);
-      return v.session.status === status && v;
-    },
-    `the session to be ${status}`,
-  );
+  until(async () => {
+    const v = await client.backend.getSession(ref);
+    return v.session.status === status && v;
+  }, `the session to be ${status}`);
 
 describe('wire: BiltClient answers questions', () => {
   const e = useClientEngine({ scenario: 'questions.json' });
@@ -36,7 +33,12 @@ describe('wire: BiltClient answers questions', () => {
           ],
         );
 
-        await rejectsWith(client.backend.answer(ref, w.id, [{ questionIndex: 0, selectedOptions: ['Purple'] }]), 'invalid_input', {}, /"Purple" is not an option of question 0/);
+        await rejectsWith(
+          client.backend.answer(ref, w.id, [{ questionIndex: 0, selectedOptions: ['Purple'] }]),
+          'invalid_input',
+          {},
+          /"Purple" is not an option of question 0/,
+        );
         await rejectsWith(client.backend.sendMessage(ref, 'Something new'), 'conflict', { current_status: 'paused' });
 
         const status = await client.backend.answer(ref, w.id, [
@@ -47,29 +49,52 @@ describe('wire: BiltClient answers questions', () => {
         const done = await reaches(client, ref, 'completed');
         assert.deepEqual([done.workflows[0]?.id, done.workflows[0]?.pause], [w.id, null]);
         const texts = (await client.backend.getMessages(ref, { limit: 100 })).messages.map((m) => m.text);
-        assert.ok(texts.some((t) => t.startsWith('Built ')), texts.join(' | '));
+        assert.ok(
+          texts.some((t) => t.startsWith('Built ')),
+          texts.join(' | '),
+        );
       });
 
       if (c.name === 'live') {
         it('resume is unsupported and says what to do instead', async () => {
           const client = await e.connect(c);
           const ref = await newRef(client);
-          await rejectsWith(client.backend.resume(ref), 'unsupported', { current_status: 'idle' }, /no resume operation: there is no paused workflow to resume \(status: idle\)/);
+          await rejectsWith(
+            client.backend.resume(ref),
+            'unsupported',
+            { current_status: 'idle' },
+            /no resume operation: there is no paused workflow to resume \(status: idle\)/,
+          );
           await client.backend.sendMessage(ref, 'Build a shop');
           await reaches(client, ref, 'paused');
-          await rejectsWith(client.backend.resume(ref), 'unsupported', { current_status: 'paused' }, /waits for answers to its questions: answer them instead/);
+          await rejectsWith(
+            client.backend.resume(ref),
+            'unsupported',
+            { current_status: 'paused' },
+            /waits for answers to its questions: answer them instead/,
+          );
           await client.backend.cancel(ref);
         });
       } else {
         it('resume without answers is refused while questions wait, and is illegal once nothing is paused', async () => {
           const client = await e.connect(c);
           const ref = await newRef(client);
-          await rejectsWith(client.backend.resume(ref), 'illegal_state', { current_status: 'idle' }, /Cannot resume workflow/);
+          await rejectsWith(
+            client.backend.resume(ref),
+            'illegal_state',
+            { current_status: 'idle' },
+            /Cannot resume workflow/,
+          );
           await client.backend.sendMessage(ref, 'Build a shop');
           await reaches(client, ref, 'paused');
           await rejectsWith(client.backend.resume(ref), 'invalid_input', { field: 'answers' }, /answers is required/);
           await client.backend.cancel(ref);
-          await rejectsWith(client.backend.resume(ref), 'illegal_state', { current_status: 'cancelled' }, /cannot be resumed/);
+          await rejectsWith(
+            client.backend.resume(ref),
+            'illegal_state',
+            { current_status: 'cancelled' },
+            /cannot be resumed/,
+          );
         });
       }
     });

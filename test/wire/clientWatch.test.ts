@@ -46,7 +46,9 @@ async function watchAWorkflow(
         void client.backend.sendMessage(ref, 'Build a watched app').catch(() => undefined);
       }
       // completed: every message is in; the rest may still be on its way to the watch
-      if (e.type === 'session' && e.view.session.status === 'completed') total = (await client.backend.getMessages(ref, { limit: 1 })).total;
+      if (e.type === 'session' && e.view.session.status === 'completed') {
+        total = (await client.backend.getMessages(ref, { limit: 1 })).total;
+      }
     },
   );
   const history = (await client.backend.getMessages(ref, { limit: 100 })).messages.reverse();
@@ -56,11 +58,21 @@ async function watchAWorkflow(
 function assertWatched(events: WatchEvent[], history: Message[]): void {
   const s = statuses(events);
   assert.equal(s[0], 'idle', summary(events));
-  assert.ok(s.indexOf('running') > 0 && s.indexOf('running') < s.indexOf('completed'), `running before completed: ${summary(events)}`);
+  assert.ok(
+    s.indexOf('running') > 0 && s.indexOf('running') < s.indexOf('completed'),
+    `running before completed: ${summary(events)}`,
+  );
   assert.ok(!events.some((e) => e.type === 'error'), summary(events));
   const got = delivered(events);
-  assert.deepEqual(got.map((m) => m.seq), history.map((m) => m.seq), `every message once, in seq order: ${summary(events)}`);
-  assert.deepEqual(got.map((m) => [m.id, m.text, m.side]), history.map((m) => [m.id, m.text, m.side]));
+  assert.deepEqual(
+    got.map((m) => m.seq),
+    history.map((m) => m.seq),
+    `every message once, in seq order: ${summary(events)}`,
+  );
+  assert.deepEqual(
+    got.map((m) => [m.id, m.text, m.side]),
+    history.map((m) => [m.id, m.text, m.side]),
+  );
   assert.ok(history.length >= 4 && history[0]!.text === 'Build a watched app');
 }
 
@@ -79,7 +91,9 @@ describe('wire: BiltClient.watch', () => {
 
       it('poll (no events): the same, at the active interval', async () => {
         const client = await e.connect(c);
-        const { events, history, reads } = await watchAWorkflow(client, await e.connect(c), (ref) => watchSession(client.backend, ref, { activeMs: 50, idleMs: 200 }));
+        const { events, history, reads } = await watchAWorkflow(client, await e.connect(c), (ref) =>
+          watchSession(client.backend, ref, { activeMs: 50, idleMs: 200 }),
+        );
         assertWatched(events, history);
         assert.ok(reads >= 3, `polled (${reads} reads)`);
       });
@@ -89,7 +103,10 @@ describe('wire: BiltClient.watch', () => {
         const ref = await newRef(client);
         await client.backend.sendMessage(ref, 'Build a history', { wait: true });
         const history = (await client.backend.getMessages(ref, { limit: 100 })).messages.reverse();
-        for (const watch of [client.watch(ref, { fromSeq: 0 }), watchSession(client.backend, ref, { fromSeq: 0, activeMs: 50, idleMs: 200 })]) {
+        for (const watch of [
+          client.watch(ref, { fromSeq: 0 }),
+          watchSession(client.backend, ref, { fromSeq: 0, activeMs: 50, idleMs: 200 }),
+        ]) {
           const events = await collect(watch, (ev) => delivered(ev).length >= history.length, 5000);
           assert.deepEqual(statuses(events), ['completed'], summary(events));
           assert.deepEqual(delivered(events), history);

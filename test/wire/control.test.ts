@@ -8,7 +8,11 @@ import { bearer, request, SseStream } from './support/http';
 
 describe('wire: engine pause and resume routes', () => {
   const t = useEngine({ scenario: 'slow.json', speed: 1 });
-  const post = (sessionId: string, action: string) => request(t.engine.ready, `/engine/sessions/${sessionId}/${action}`, { method: 'POST', headers: bearer(t.engine.ready) });
+  const post = (sessionId: string, action: string) =>
+    request(t.engine.ready, `/engine/sessions/${sessionId}/${action}`, {
+      method: 'POST',
+      headers: bearer(t.engine.ready),
+    });
 
   it('pause freezes a running workflow (paused, no pause reason) and resume sets it running again', async () => {
     const { sessionId } = await newSession(t.seed);
@@ -26,14 +30,20 @@ describe('wire: engine pause and resume routes', () => {
 
       const again = await post(sessionId, 'pause');
       assert.equal(again.status, 409);
-      assert.deepEqual(again.json().details, { code: 'illegal_state', current_status: 'paused', message: 'Only a running workflow can be paused' });
+      assert.deepEqual(again.json().details, {
+        code: 'illegal_state',
+        current_status: 'paused',
+        message: 'Only a running workflow can be paused',
+      });
 
       const resumed = await post(sessionId, 'resume');
       assert.equal(resumed.status, 200, resumed.text);
       assert.deepEqual(resumed.json(), { session_id: sessionId, workflow_id: sent.workflow_id, status: 'running' });
       assert.equal((await t.seed.call('bilt_get_session', { session_id: sessionId })).status, 'running');
       const transitions = () => {
-        const all = events.frames<{ workflow?: { status: string } }>().flatMap((f) => (f.data.workflow ? [f.data.workflow.status] : []));
+        const all = events
+          .frames<{ workflow?: { status: string } }>()
+          .flatMap((f) => (f.data.workflow ? [f.data.workflow.status] : []));
         return all.filter((x, i) => x !== all[i - 1]);
       };
       await until(() => transitions().length >= 4, 'the paused and running workflow events');
@@ -49,7 +59,10 @@ describe('wire: engine pause and resume routes', () => {
     await t.seed.call('bilt_send_message', { session_id: sessionId, message: 'Slow build' });
     assert.equal((await post(sessionId, 'pause')).status, 200);
     invalid(
-      await t.seed.callError('bilt_resume_workflow', { session_id: sessionId, answers: [{ question_index: 0, text: 'x' }] }),
+      await t.seed.callError('bilt_resume_workflow', {
+        session_id: sessionId,
+        answers: [{ question_index: 0, text: 'x' }],
+      }),
       'answers',
       'answers are only accepted when the workflow paused with questions',
     );
@@ -58,7 +71,10 @@ describe('wire: engine pause and resume routes', () => {
     assert.equal((await t.seed.call('bilt_cancel_workflow', { session_id: sessionId })).status, 'cancelled');
     const resume = await post(sessionId, 'resume');
     assert.equal(resume.status, 409);
-    assert.deepEqual([resume.json().error, resume.json().details['current_status']], ['Cannot resume workflow', 'cancelled']);
+    assert.deepEqual(
+      [resume.json().error, resume.json().details['current_status']],
+      ['Cannot resume workflow', 'cancelled'],
+    );
   });
 
   it('refuses idle sessions (409), malformed ids (400), unknown sessions (404) and GET (405)', async () => {
@@ -71,7 +87,9 @@ describe('wire: engine pause and resume routes', () => {
     assert.deepEqual([bad.status, bad.json().details['field']], [400, 'session_id']);
     const unknown = await post(randomUUID(), 'resume');
     assert.deepEqual([unknown.status, unknown.json().error], [404, 'Session not found']);
-    const get = await request(t.engine.ready, `/engine/sessions/${sessionId}/pause`, { headers: bearer(t.engine.ready) });
+    const get = await request(t.engine.ready, `/engine/sessions/${sessionId}/pause`, {
+      headers: bearer(t.engine.ready),
+    });
     assert.deepEqual([get.status, get.headers['allow']], [405, 'POST']);
   });
 });

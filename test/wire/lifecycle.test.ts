@@ -60,7 +60,9 @@ describe('engine process lifecycle', function () {
       assert.notEqual(second.ready.pid, first.ready.pid);
       const ok = await fetch(`${second.ready.url}/engine/info`, { headers: { authorization: `Bearer ${token}` } });
       assert.equal(ok.status, 200);
-      const old = await fetch(`${second.ready.url}/engine/info`, { headers: { authorization: `Bearer ${first.ready.token}` } });
+      const old = await fetch(`${second.ready.url}/engine/info`, {
+        headers: { authorization: `Bearer ${first.ready.token}` },
+      });
       assert.equal(old.status, 401);
     } finally {
       await second.stop();

@@ -16,12 +16,25 @@ describe('wire: seed transitions from running and cancelled', () => {
     const busy = await t.seed.callError('bilt_send_message', { session_id: sessionId, message: 'And another thing' });
     refused(busy, IN_PROGRESS, 'running', /^Wait until the current workflow finishes/);
     assert.deepEqual([busy.details.code, busy.details['workflow_id']], ['conflict', sent.workflow_id]);
-    refused(await t.seed.callError('bilt_resume_workflow', { session_id: sessionId }), 'Cannot resume workflow', 'running', 'Workflow is running, not paused');
-    const withAnswers = await t.seed.callError('bilt_resume_workflow', { session_id: sessionId, answers: [{ question_index: 0, text: 'x' }] });
+    refused(
+      await t.seed.callError('bilt_resume_workflow', { session_id: sessionId }),
+      'Cannot resume workflow',
+      'running',
+      'Workflow is running, not paused',
+    );
+    const withAnswers = await t.seed.callError('bilt_resume_workflow', {
+      session_id: sessionId,
+      answers: [{ question_index: 0, text: 'x' }],
+    });
     refused(withAnswers, 'Cannot resume workflow', 'running', 'Workflow is running, not paused');
 
     await t.seed.call('bilt_cancel_workflow', { session_id: sessionId });
-    refused(await t.seed.callError('bilt_cancel_workflow', { session_id: sessionId }), 'Cannot cancel workflow', 'cancelled', 'Workflow has already been cancelled');
+    refused(
+      await t.seed.callError('bilt_cancel_workflow', { session_id: sessionId }),
+      'Cannot cancel workflow',
+      'cancelled',
+      'Workflow has already been cancelled',
+    );
     refused(
       await t.seed.callError('bilt_resume_workflow', { session_id: sessionId }),
       'Cannot resume workflow',
@@ -42,11 +55,16 @@ describe('wire: seed transitions from a questions pause', () => {
   let workflowId: string;
   before(async () => {
     ({ sessionId } = await newSession(t.seed));
-    const sent = await t.seed.call('bilt_send_message', { session_id: sessionId, message: 'Ask first', wait_for_response: true });
+    const sent = await t.seed.call('bilt_send_message', {
+      session_id: sessionId,
+      message: 'Ask first',
+      wait_for_response: true,
+    });
     assert.equal(sent.status, 'paused');
     workflowId = sent.workflow_id!;
   });
-  const resume = (answers?: unknown) => t.seed.callError('bilt_resume_workflow', { session_id: sessionId, ...(answers === undefined ? {} : { answers }) });
+  const resume = (answers?: unknown) =>
+    t.seed.callError('bilt_resume_workflow', { session_id: sessionId, ...(answers === undefined ? {} : { answers }) });
 
   it('send while paused is refused with current_status paused', async () => {
     const body = await t.seed.callError('bilt_send_message', { session_id: sessionId, message: 'Something else' });
@@ -61,17 +79,44 @@ describe('wire: seed transitions from a questions pause', () => {
   });
 
   it('wrong answers name the offending answer and rule', async () => {
-    invalid(await resume([{ question_index: 5, selected_options: ['Blue'] }]), 'answers.0.question_index', 'question_index 5 is out of range: there are 2 questions (0-based)');
-    invalid(await resume([{ question_index: 0, selected_options: ['Red'] }]), 'answers.0.selected_options', '"Red" is not an option of question 0 (options: Blue, Green)');
-    invalid(await resume([{ question_index: 0, selected_options: ['Blue', 'Green'] }]), 'answers.0.selected_options', 'question 0 takes one option, got 2');
-    invalid(await resume([{ question_index: 0, text: 'Purple' }]), 'answers.0.text', 'question 0 takes one of its options, not free text');
-    invalid(await resume([{ question_index: 1 }, { question_index: 0, selected_options: ['Blue'] }]), 'answers.0', 'question 1 needs a text answer');
     invalid(
-      await resume([{ question_index: 0, selected_options: ['Blue'] }, { question_index: 0, selected_options: ['Green'] }]),
+      await resume([{ question_index: 5, selected_options: ['Blue'] }]),
+      'answers.0.question_index',
+      'question_index 5 is out of range: there are 2 questions (0-based)',
+    );
+    invalid(
+      await resume([{ question_index: 0, selected_options: ['Red'] }]),
+      'answers.0.selected_options',
+      '"Red" is not an option of question 0 (options: Blue, Green)',
+    );
+    invalid(
+      await resume([{ question_index: 0, selected_options: ['Blue', 'Green'] }]),
+      'answers.0.selected_options',
+      'question 0 takes one option, got 2',
+    );
+    invalid(
+      await resume([{ question_index: 0, text: 'Purple' }]),
+      'answers.0.text',
+      'question 0 takes one of its options, not free text',
+    );
+    invalid(
+      await resume([{ question_index: 1 }, { question_index: 0, selected_options: ['Blue'] }]),
+      'answers.0',
+      'question 1 needs a text answer',
+    );
+    invalid(
+      await resume([
+        { question_index: 0, selected_options: ['Blue'] },
+        { question_index: 0, selected_options: ['Green'] },
+      ]),
       'answers.1.question_index',
       'question 0 is answered twice',
     );
-    invalid(await resume([{ question_index: 0, selected_options: ['Blue'] }]), 'answers', 'every question needs an answer; missing: 1');
+    invalid(
+      await resume([{ question_index: 0, selected_options: ['Blue'] }]),
+      'answers',
+      'every question needs an answer; missing: 1',
+    );
     const s = await t.seed.call('bilt_get_session', { session_id: sessionId });
     assert.deepEqual([s.status, s.workflow_id], ['paused', workflowId], 'wrong answers leave the workflow paused');
   });
@@ -87,7 +132,20 @@ describe('wire: seed transitions from a questions pause', () => {
   it('cancel of the paused workflow is allowed; afterwards resume and cancel are refused', async () => {
     const c = await t.seed.call('bilt_cancel_workflow', { session_id: sessionId, reason: 'No time for questions' });
     assert.deepEqual([c.workflow_id, c.status], [workflowId, 'cancelled']);
-    refused(await resume([{ question_index: 0, selected_options: ['Blue'] }, { question_index: 1, text: 'x' }]), 'Cannot resume workflow', 'cancelled', /^A cancelled workflow cannot be resumed/);
-    refused(await t.seed.callError('bilt_cancel_workflow', { session_id: sessionId }), 'Cannot cancel workflow', 'cancelled', 'Workflow has already been cancelled');
+    refused(
+      await resume([
+        { question_index: 0, selected_options: ['Blue'] },
+        { question_index: 1, text: 'x' },
+      ]),
+      'Cannot resume workflow',
+      'cancelled',
+      /^A cancelled workflow cannot be resumed/,
+    );
+    refused(
+      await t.seed.callError('bilt_cancel_workflow', { session_id: sessionId }),
+      'Cannot cancel workflow',
+      'cancelled',
+      'Workflow has already been cancelled',
+    );
   });
 });

@@ -19,9 +19,18 @@ describe('wire: seed transitions from idle and completed', () => {
 
   it('cancel and resume of a completed workflow are refused; a new message starts a new workflow', async () => {
     const { sessionId } = await newSession(t.seed);
-    const first = await t.seed.call('bilt_send_message', { session_id: sessionId, message: 'Build', wait_for_response: true });
+    const first = await t.seed.call('bilt_send_message', {
+      session_id: sessionId,
+      message: 'Build',
+      wait_for_response: true,
+    });
     assert.equal(first.status, 'completed');
-    refused(await t.seed.callError('bilt_cancel_workflow', { session_id: sessionId, reason: 'too late' }), 'Cannot cancel workflow', 'completed', 'Workflow has already completed');
+    refused(
+      await t.seed.callError('bilt_cancel_workflow', { session_id: sessionId, reason: 'too late' }),
+      'Cannot cancel workflow',
+      'completed',
+      'Workflow has already completed',
+    );
     refused(
       await t.seed.callError('bilt_resume_workflow', { session_id: sessionId }),
       'Cannot resume workflow',
@@ -30,7 +39,11 @@ describe('wire: seed transitions from idle and completed', () => {
     );
     const s = await t.seed.call('bilt_get_session', { session_id: sessionId });
     assert.deepEqual([s.status, s.workflows![0]!.status], ['completed', 'completed'], 'the refusals changed nothing');
-    const second = await t.seed.call('bilt_send_message', { session_id: sessionId, message: 'Build again', wait_for_response: true });
+    const second = await t.seed.call('bilt_send_message', {
+      session_id: sessionId,
+      message: 'Build again',
+      wait_for_response: true,
+    });
     assert.deepEqual([second.status, second.workflow_id !== first.workflow_id], ['completed', true]);
     assert.equal((await t.seed.call('bilt_get_session', { session_id: sessionId })).workflows!.length, 2);
   });
@@ -74,17 +87,41 @@ describe('wire: seed transitions from failed', () => {
 
   it('a failing workflow ends failed; cancel and resume are refused; a new message retries', async () => {
     const { sessionId } = await newSession(t.seed);
-    const sent = await t.seed.call('bilt_send_message', { session_id: sessionId, message: 'Build', wait_for_response: true });
+    const sent = await t.seed.call('bilt_send_message', {
+      session_id: sessionId,
+      message: 'Build',
+      wait_for_response: true,
+    });
     assert.deepEqual([sent.status, sent.timed_out, sent.result_url], ['failed', false, undefined]);
     const s = await t.seed.call('bilt_get_session', { session_id: sessionId });
     const w = s.workflows![0]!;
-    assert.deepEqual([s.status, w.status, w.error, w.interrupted], ['failed', 'failed', "Build failed: Cannot find module './Header'", false]);
+    assert.deepEqual(
+      [s.status, w.status, w.error, w.interrupted],
+      ['failed', 'failed', "Build failed: Cannot find module './Header'", false],
+    );
     const newest = (await t.seed.call('bilt_get_messages', { session_id: sessionId, limit: 1 })).messages[0]!;
-    assert.deepEqual([newest.variant, newest.message], ['error', "Workflow failed: Build failed: Cannot find module './Header'"]);
+    assert.deepEqual(
+      [newest.variant, newest.message],
+      ['error', "Workflow failed: Build failed: Cannot find module './Header'"],
+    );
 
-    refused(await t.seed.callError('bilt_cancel_workflow', { session_id: sessionId }), 'Cannot cancel workflow', 'failed', 'Workflow has already failed');
-    refused(await t.seed.callError('bilt_resume_workflow', { session_id: sessionId }), 'Cannot resume workflow', 'failed', 'Workflow failed; send a new message to retry');
-    const retry = await t.seed.call('bilt_send_message', { session_id: sessionId, message: 'Try again', wait_for_response: true });
+    refused(
+      await t.seed.callError('bilt_cancel_workflow', { session_id: sessionId }),
+      'Cannot cancel workflow',
+      'failed',
+      'Workflow has already failed',
+    );
+    refused(
+      await t.seed.callError('bilt_resume_workflow', { session_id: sessionId }),
+      'Cannot resume workflow',
+      'failed',
+      'Workflow failed; send a new message to retry',
+    );
+    const retry = await t.seed.call('bilt_send_message', {
+      session_id: sessionId,
+      message: 'Try again',
+      wait_for_response: true,
+    });
     assert.equal(retry.status, 'failed');
     assert.notEqual(retry.workflow_id, sent.workflow_id);
   });

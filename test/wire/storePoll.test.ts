@@ -15,7 +15,8 @@ import { CONTRACTS, useClientEngine } from './support/client';
 import { uniqueName } from './support/fixture';
 
 /** The client as a remote server's would be: no event stream, so the store polls. */
-const withoutEvents = (c: BiltClient): BiltClient => Object.assign(Object.create(c) as BiltClient, { eventsUrl: undefined });
+const withoutEvents = (c: BiltClient): BiltClient =>
+  Object.assign(Object.create(c) as BiltClient, { eventsUrl: undefined });
 
 describe('wire: BiltStore, polling (a server without events)', function () {
   this.timeout(30_000);
@@ -29,11 +30,18 @@ describe('wire: BiltStore, polling (a server without events)', function () {
       const calls: Array<{ tool: string; body: string }> = [];
       const counting: FetchLike = (url, init) => {
         const m = typeof init?.body === 'string' ? /"name":"(bilt_\w+)"/.exec(init.body) : null;
-        if (m) calls.push({ tool: m[1]!, body: init!.body as string });
+        if (m) {
+          calls.push({ tool: m[1]!, body: init!.body as string });
+        }
         return fetch(url, init);
       };
       const connect: Connector = async () => withoutEvents(await e.connect(c, { fetch: counting }));
-      const server: ServerConfig = { id: 'polled', label: 'Engine, polled', kind: 'remote', url: c.url(e.engine.ready) };
+      const server: ServerConfig = {
+        id: 'polled',
+        label: 'Engine, polled',
+        kind: 'remote',
+        url: c.url(e.engine.ready),
+      };
       store = new BiltStore({ connect, activeMs: 100, idleMs: 300, burstMs: [50, 100, 200, 400] });
       const seen: SessionStatus[] = [];
       const entry = (id: string) => store!.snapshot('polled')?.projects?.find((x) => x.project.id === id);
@@ -50,15 +58,22 @@ describe('wire: BiltStore, polling (a server without events)', function () {
       assert.equal(view.session.status, 'idle');
       store.onDidChange(() => {
         const st = entry(p.id)?.session?.session.status;
-        if (st && seen.at(-1) !== st) seen.push(st);
+        if (st && seen.at(-1) !== st) {
+          seen.push(st);
+        }
       });
-      void other.backend.sendMessage({ projectId: p.id, sessionId: view.session.id }, 'Build a polled app').catch(() => undefined);
+      void other.backend
+        .sendMessage({ projectId: p.id, sessionId: view.session.id }, 'Build a polled app')
+        .catch(() => undefined);
       store.afterAction('polled', { projectId: p.id, sessionId: view.session.id });
       await until(() => seen.at(-1) === 'completed', 'the store to announce it completed', 15_000);
       assert.ok(seen.includes('running'), `running before completed: ${seen.join(' → ')}`);
       assert.equal(entry(idle.id)?.session, undefined, 'a project never loaded is never read');
       const sessionReads = calls.filter((x) => x.tool === 'bilt_get_session');
-      assert.ok(sessionReads.length >= 3 && sessionReads.every((x) => x.body.includes(p.id)), `only the loaded project's session was read (${sessionReads.length} reads)`);
+      assert.ok(
+        sessionReads.length >= 3 && sessionReads.every((x) => x.body.includes(p.id)),
+        `only the loaded project's session was read (${sessionReads.length} reads)`,
+      );
       assert.ok(calls.filter((x) => x.tool === 'bilt_list_projects').length >= 2, 'the list was polled');
     });
   }

@@ -24,11 +24,15 @@ const LOCAL: ServerConfig = { id: 'local', label: 'Local engine', kind: 'local' 
 function recordStatuses(store: BiltStore, serverId: string): (projectId: string) => SessionStatus[] {
   const seen = new Map<string, SessionStatus[]>();
   store.onDidChange((id) => {
-    if (id !== serverId) return;
+    if (id !== serverId) {
+      return;
+    }
     for (const e of store.snapshot(id)?.projects ?? []) {
       const s = e.session?.session.status;
       const list = seen.get(e.project.id) ?? [];
-      if (s && list.at(-1) !== s) seen.set(e.project.id, [...list, s]);
+      if (s && list.at(-1) !== s) {
+        seen.set(e.project.id, [...list, s]);
+      }
     }
   });
   return (projectId) => seen.get(projectId) ?? [];
@@ -44,13 +48,17 @@ describe('wire: BiltStore, push from the local engine', function () {
   /** Tool calls the store's clients sent (not the other client's). */
   let storeCalls = 0;
   const counting: FetchLike = (url, init) => {
-    if (init?.method === 'POST' && typeof init.body === 'string' && init.body.includes('"tools/call"')) storeCalls++;
+    if (init?.method === 'POST' && typeof init.body === 'string' && init.body.includes('"tools/call"')) {
+      storeCalls++;
+    }
     return fetch(url, init);
   };
   /** What the extension does: find the engine through its discovery file, every time. */
   const connect: Connector = async (_server, signal) => {
     const d = await readDiscovery(dataDir);
-    if (!d) throw new BiltError('unavailable', 'No local engine is running');
+    if (!d) {
+      throw new BiltError('unavailable', 'No local engine is running');
+    }
     return BiltClient.connect({ url: d.mcpUrl, token: d.token, fetch: counting }, signal);
   };
   const otherClient = async (url: 'mcpUrl' | 'liveMcpUrl' = 'mcpUrl') => {
@@ -71,7 +79,9 @@ describe('wire: BiltStore, push from the local engine', function () {
   afterEach(() => store?.dispose());
   after(async function () {
     this.timeout(10_000);
-    for (const c of clients.splice(0)) await c.close().catch(() => undefined);
+    for (const c of clients.splice(0)) {
+      await c.close().catch(() => undefined);
+    }
     await engine?.stop();
   });
 
@@ -89,7 +99,9 @@ describe('wire: BiltStore, push from the local engine', function () {
       await until(() => entry(p.id), 'the new project to appear in the store');
       const v = await other.backend.getSession({ projectId: p.id });
       await until(() => entry(p.id)?.session, 'its session to appear');
-      void other.backend.sendMessage({ projectId: p.id, sessionId: v.session.id }, 'Build a pushed app').catch(() => undefined);
+      void other.backend
+        .sendMessage({ projectId: p.id, sessionId: v.session.id }, 'Build a pushed app')
+        .catch(() => undefined);
       // as a listener sees it: the change event after the snapshot moved
       await until(() => seen(p.id).at(-1) === 'completed', 'the store to announce the completed workflow', 10_000);
 

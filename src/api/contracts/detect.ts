@@ -13,7 +13,9 @@ export function detectContract(tools: ToolInfo[], url: string): Detected {
   const byName = new Map(tools.map((t) => [t.name, t]));
   const send = byName.get('bilt_send_message');
   const props = Object.keys(send?.inputSchema.properties ?? {});
-  if (send && props.includes('session_id')) return { kind: 'mcp-seed', paginates: true };
+  if (send && props.includes('session_id')) {
+    return { kind: 'mcp-seed', paginates: true };
+  }
   if (send && props.includes('projectId')) {
     const msgProps = Object.keys(byName.get('bilt_get_messages')?.inputSchema.properties ?? {});
     return { kind: 'mcp-live', paginates: msgProps.includes('limit') };

@@ -80,10 +80,22 @@ const progress = (p: z.infer<typeof Progress_> | undefined): Progress | null =>
 
 export function projectFromLive(p: z.infer<typeof LiveProjectIn>): Project {
   const at = p.createdAt ?? new Date(0).toISOString();
-  return { id: p.id, name: p.name, description: p.description ?? null, visibility: p.visibility?.toLowerCase() === 'private' ? 'private' : 'public', createdAt: at, updatedAt: p.updatedAt ?? at };
+  return {
+    id: p.id,
+    name: p.name,
+    description: p.description ?? null,
+    visibility: p.visibility?.toLowerCase() === 'private' ? 'private' : 'public',
+    createdAt: at,
+    updatedAt: p.updatedAt ?? at,
+  };
 }
 
-export function workflowFromLive(w: z.infer<typeof LiveWorkflowIn>, projectId: string, sessionId: string, projectUrl?: string): Workflow {
+export function workflowFromLive(
+  w: z.infer<typeof LiveWorkflowIn>,
+  projectId: string,
+  sessionId: string,
+  projectUrl?: string,
+): Workflow {
   const status = domainStatus(w.status);
   const at = w.updatedAt ?? w.createdAt ?? new Date(0).toISOString();
   const questions: Question[] | undefined = w.questions;
@@ -94,7 +106,10 @@ export function workflowFromLive(w: z.infer<typeof LiveWorkflowIn>, projectId: s
     status,
     message: w.message,
     progress: progress(w.progress),
-    pause: status === 'paused' && w.pauseType ? { type: w.pauseType, ...(questions ? { questions } : {}), ...(projectUrl ? { projectUrl } : {}) } : null,
+    pause:
+      status === 'paused' && w.pauseType
+        ? { type: w.pauseType, ...(questions ? { questions } : {}), ...(projectUrl ? { projectUrl } : {}) }
+        : null,
     result: w.resultUrl ? { url: w.resultUrl } : null,
     error: w.error ?? null,
     cancelReason: null,

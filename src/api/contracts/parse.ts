@@ -5,7 +5,9 @@ import { issuesOf } from '../../core/validation';
 
 export function parseAnswer<T extends z.ZodType>(tool: string, schema: T, value: unknown): z.output<T> {
   const r = schema.safeParse(value);
-  if (r.success) return r.data;
+  if (r.success) {
+    return r.data;
+  }
   const issues = issuesOf(r.error);
   const first = issues[0];
   throw new BiltError('protocol', `Unexpected response from ${tool}`, {

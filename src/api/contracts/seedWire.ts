@@ -62,7 +62,11 @@ export const SeedMessageIn = z.looseObject({
   seq: z.number().int().optional(),
   created_at: z.string().optional(),
 });
-export const SeedMessagesIn = z.looseObject({ messages: z.array(SeedMessageIn), total: z.number().int(), has_more: z.boolean() });
+export const SeedMessagesIn = z.looseObject({
+  messages: z.array(SeedMessageIn),
+  total: z.number().int(),
+  has_more: z.boolean(),
+});
 
 const progress = (p: z.infer<typeof Progress_> | null | undefined): Progress | null =>
   p ? { percentage: p.percentage, ...(p.current_step !== undefined ? { currentStep: p.current_step } : {}) } : null;
@@ -71,7 +75,16 @@ const pause = (p: z.infer<typeof Pause_> | null | undefined): Pause | null =>
   p
     ? {
         type: p.type,
-        ...(p.questions ? { questions: p.questions.map((q) => ({ question: q.question, options: q.options, multiSelect: q.multi_select, allowText: q.allow_text })) } : {}),
+        ...(p.questions
+          ? {
+              questions: p.questions.map((q) => ({
+                question: q.question,
+                options: q.options,
+                multiSelect: q.multi_select,
+                allowText: q.allow_text,
+              })),
+            }
+          : {}),
         ...(p.message !== undefined ? { message: p.message } : {}),
         ...(p.project_url !== undefined ? { projectUrl: p.project_url } : {}),
       }
@@ -79,10 +92,20 @@ const pause = (p: z.infer<typeof Pause_> | null | undefined): Pause | null =>
 
 export function projectFromSeed(p: z.infer<typeof SeedProjectIn>): Project {
   const at = p.created_at ?? new Date(0).toISOString();
-  return { id: p.id, name: p.name, description: p.description ?? null, visibility: p.visibility?.toLowerCase() === 'private' ? 'private' : 'public', createdAt: at, updatedAt: p.updated_at ?? at };
+  return {
+    id: p.id,
+    name: p.name,
+    description: p.description ?? null,
+    visibility: p.visibility?.toLowerCase() === 'private' ? 'private' : 'public',
+    createdAt: at,
+    updatedAt: p.updated_at ?? at,
+  };
 }
 
-export function workflowFromSeed(w: z.infer<typeof SeedWorkflowIn>, s: { session_id: string; project_id: string }): Workflow {
+export function workflowFromSeed(
+  w: z.infer<typeof SeedWorkflowIn>,
+  s: { session_id: string; project_id: string },
+): Workflow {
   return {
     id: w.workflow_id,
     sessionId: s.session_id,
@@ -106,7 +129,9 @@ export function sessionFromSeed(s: z.infer<typeof SeedSessionIn>): { session: Se
   const workflows = (s.workflows ?? []).map((w) => workflowFromSeed(w, s));
   const latest = workflows[0];
   // a server without the workflows list still tells the latest workflow's pause
-  if (latest && !latest.pause && s.pause) latest.pause = pause(s.pause);
+  if (latest && !latest.pause && s.pause) {
+    latest.pause = pause(s.pause);
+  }
   return {
     session: {
       id: s.session_id,

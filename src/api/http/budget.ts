@@ -22,7 +22,9 @@ export class RequestBudget {
   private readonly sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
 
   constructor(readonly options: BudgetOptions) {
-    this.burst = options.burst ?? (Number.isFinite(options.perMinute) ? Math.max(1, Math.min(10, Math.floor(options.perMinute / 6))) : Infinity);
+    this.burst =
+      options.burst ??
+      (Number.isFinite(options.perMinute) ? Math.max(1, Math.min(10, Math.floor(options.perMinute / 6))) : Infinity);
     this.tokens = this.burst;
     this.now = options.now ?? Date.now;
     this.sleep = options.sleep ?? abortableSleep;
@@ -31,16 +33,22 @@ export class RequestBudget {
 
   /** Milliseconds until the next request may go (0 = now). */
   delay(): number {
-    if (!Number.isFinite(this.options.perMinute)) return Math.max(0, this.pausedUntil - this.now());
+    if (!Number.isFinite(this.options.perMinute)) {
+      return Math.max(0, this.pausedUntil - this.now());
+    }
     this.refill();
     const paused = Math.max(0, this.pausedUntil - this.now());
-    if (paused > 0) return paused;
+    if (paused > 0) {
+      return paused;
+    }
     return this.tokens >= 1 ? 0 : Math.ceil((1 - this.tokens) * (60_000 / this.options.perMinute));
   }
 
   /** Waits (abortably) until a request may go, then takes one token. */
   async acquire(signal?: AbortSignal): Promise<void> {
-    for (let d = this.delay(); d > 0; d = this.delay()) await this.sleep(d, signal);
+    for (let d = this.delay(); d > 0; d = this.delay()) {
+      await this.sleep(d, signal);
+    }
     this.tokens -= 1;
   }
 
@@ -74,6 +82,8 @@ export function defaultPerMinute(url: URL): number {
 /** The budget of a server (by origin), created on first use. */
 export function budgetFor(url: URL, perMinute = defaultPerMinute(url)): RequestBudget {
   let b = shared.get(url.origin);
-  if (!b) shared.set(url.origin, (b = new RequestBudget({ perMinute })));
+  if (!b) {
+    shared.set(url.origin, (b = new RequestBudget({ perMinute })));
+  }
   return b;
 }

@@ -36,18 +36,27 @@ export function resilientFetch(inner: FetchLike, o: ResilienceOptions): FetchLik
   const waiting = new Map<unknown, AbortController>();
   return async (url, init) => {
     const rpc = rpcOf(init?.body);
-    if (rpc.cancels !== undefined) waiting.get(rpc.cancels)?.abort(new DOMException('The request was cancelled', 'AbortError'));
+    if (rpc.cancels !== undefined) {
+      waiting.get(rpc.cancels)?.abort(new DOMException('The request was cancelled', 'AbortError'));
+    }
     // the waits' signal: the request's own (the transport's), or the cancellation of its JSON-RPC id
     const own = new AbortController();
     const forward = () => own.abort(init?.signal?.reason);
-    if (init?.signal?.aborted) forward();
-    else init?.signal?.addEventListener('abort', forward, { once: true });
-    if (rpc.id !== undefined) waiting.set(rpc.id, own);
+    if (init?.signal?.aborted) {
+      forward();
+    } else {
+      init?.signal?.addEventListener('abort', forward, { once: true });
+    }
+    if (rpc.id !== undefined) {
+      waiting.set(rpc.id, own);
+    }
     try {
       return await attempts(url, init, own.signal);
     } finally {
       init?.signal?.removeEventListener('abort', forward);
-      if (waiting.get(rpc.id) === own) waiting.delete(rpc.id);
+      if (waiting.get(rpc.id) === own) {
+        waiting.delete(rpc.id);
+      }
     }
   };
 
@@ -60,21 +69,29 @@ export function resilientFetch(inner: FetchLike, o: ResilienceOptions): FetchLik
       try {
         res = await inner(url, init);
       } catch (e) {
-        if (signal.aborted || attempt >= maxRetries || !retryableNetworkError(e, idempotent)) throw e;
+        if (signal.aborted || attempt >= maxRetries || !retryableNetworkError(e, idempotent)) {
+          throw e;
+        }
         const d = backoffMs(attempt, base, cap, o.random);
         o.log?.(`network error (${(e as Error).message}); retry ${attempt + 1} in ${d} ms`);
         await sleep(d, signal);
         continue;
       }
-      if (attempt >= maxRetries || !retryableStatus(res.status, idempotent)) return res;
+      if (attempt >= maxRetries || !retryableStatus(res.status, idempotent)) {
+        return res;
+      }
       const told = serverDelayMs(res.headers, now());
       if (told !== undefined && told > maxServerWait) {
         // too long to wait inside a call: hand the 429 back, but hold every other user of this server too
-        if (res.status === 429) o.budget.pauseUntil(now() + told);
+        if (res.status === 429) {
+          o.budget.pauseUntil(now() + told);
+        }
         return res;
       }
       const d = told ?? backoffMs(attempt, base, cap, o.random);
-      if (res.status === 429) o.budget.pauseUntil(now() + d);
+      if (res.status === 429) {
+        o.budget.pauseUntil(now() + d);
+      }
       o.log?.(`HTTP ${res.status}; retry ${attempt + 1} in ${d} ms`);
       await res.body?.cancel().catch(() => undefined);
       await sleep(d, signal);
@@ -84,7 +101,9 @@ export function resilientFetch(inner: FetchLike, o: ResilienceOptions): FetchLik
 
 /** The JSON-RPC id of a request body, or the id a cancellation notification names. */
 function rpcOf(body: unknown): { id?: unknown; cancels?: unknown } {
-  if (typeof body !== 'string') return {};
+  if (typeof body !== 'string') {
+    return {};
+  }
   try {
     const m = JSON.parse(body) as { id?: unknown; method?: string; params?: { requestId?: unknown } };
     return m.method === 'notifications/cancelled' ? { cancels: m.params?.requestId } : { id: m.id ?? undefined };

@@ -1,11 +1,18 @@
 /** When a failed request may be sent again, and after how long. */
 
 /** Tools whose call can be repeated without a second effect. */
-export const IDEMPOTENT_TOOLS = new Set(['bilt_list_projects', 'bilt_get_project', 'bilt_get_session', 'bilt_get_messages']);
+export const IDEMPOTENT_TOOLS = new Set([
+  'bilt_list_projects',
+  'bilt_get_project',
+  'bilt_get_session',
+  'bilt_get_messages',
+]);
 
 /** JSON-RPC traffic that is safe to repeat: everything but a call of a tool that changes state. */
 export function isIdempotentBody(body: unknown): boolean {
-  if (typeof body !== 'string') return true;
+  if (typeof body !== 'string') {
+    return true;
+  }
   try {
     const msg = JSON.parse(body) as { method?: string; params?: { name?: string } } | unknown[];
     const all = Array.isArray(msg) ? msg : [msg];
@@ -18,17 +25,28 @@ export function isIdempotentBody(body: unknown): boolean {
   }
 }
 
-const NEVER_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'UND_ERR_CONNECT_TIMEOUT']);
+const NEVER_SENT = new Set([
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'UND_ERR_CONNECT_TIMEOUT',
+]);
 
 /** A network error is retried when the request never left (any call), or when repeating is harmless. */
 export function retryableNetworkError(e: unknown, idempotent: boolean): boolean {
   const code = (e as { cause?: { code?: string }; code?: string })?.cause?.code ?? (e as { code?: string })?.code;
-  if (code && NEVER_SENT.has(code)) return true;
+  if (code && NEVER_SENT.has(code)) {
+    return true;
+  }
   return idempotent && e instanceof TypeError; // fetch failed mid-way (reset, closed)
 }
 
 export function retryableStatus(status: number, idempotent: boolean): boolean {
-  if (status === 429 || status === 503) return true; // refused before any work was done
+  if (status === 429 || status === 503) {
+    return true;
+  } // refused before any work was done
   return idempotent && (status === 500 || status === 502 || status === 504);
 }
 
@@ -37,12 +55,18 @@ export function serverDelayMs(headers: Headers, now: number): number | undefined
   const ra = headers.get('retry-after');
   if (ra) {
     const s = Number(ra);
-    if (Number.isFinite(s)) return Math.max(0, s * 1000);
+    if (Number.isFinite(s)) {
+      return Math.max(0, s * 1000);
+    }
     const d = Date.parse(ra);
-    if (Number.isFinite(d)) return Math.max(0, d - now);
+    if (Number.isFinite(d)) {
+      return Math.max(0, d - now);
+    }
   }
   const reset = Number(headers.get('x-ratelimit-reset'));
-  if (headers.has('x-ratelimit-reset') && Number.isFinite(reset)) return Math.max(0, reset > 1e9 ? reset * 1000 - now : reset * 1000);
+  if (headers.has('x-ratelimit-reset') && Number.isFinite(reset)) {
+    return Math.max(0, reset > 1e9 ? reset * 1000 - now : reset * 1000);
+  }
   return undefined;
 }
 

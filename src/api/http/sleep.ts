@@ -1,6 +1,8 @@
 /** A wait that ends early (rejecting) when the signal aborts. */
 export function abortableSleep(ms: number, signal?: AbortSignal): Promise<void> {
-  if (signal?.aborted) return Promise.reject(signal.reason ?? new Error('aborted'));
+  if (signal?.aborted) {
+    return Promise.reject(signal.reason ?? new Error('aborted'));
+  }
   return new Promise((resolve, reject) => {
     const onAbort = () => {
       clearTimeout(timer);

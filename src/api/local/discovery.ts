@@ -49,7 +49,9 @@ export async function readDiscovery(dataDir: string): Promise<Discovery | undefi
 /** Removes the discovery file if it still describes this process. */
 export async function removeDiscovery(dataDir: string, pid: number): Promise<void> {
   const d = await readDiscovery(dataDir);
-  if (d?.pid === pid) await fs.rm(path.join(dataDir, DISCOVERY_FILE), { force: true });
+  if (d?.pid === pid) {
+    await fs.rm(path.join(dataDir, DISCOVERY_FILE), { force: true });
+  }
 }
 
 /** True when the engine described by `d` answers /engine/info with its token. */
@@ -59,7 +61,9 @@ export async function probe(d: Discovery, timeoutMs = 2000): Promise<boolean> {
       headers: { authorization: `Bearer ${d.token}` },
       signal: AbortSignal.timeout(timeoutMs),
     });
-    if (!res.ok) return false;
+    if (!res.ok) {
+      return false;
+    }
     const info = (await res.json()) as { pid?: number };
     return info.pid === d.pid;
   } catch {

@@ -30,7 +30,9 @@ export async function findEngine(dataDir = defaultDataDir()): Promise<Discovery 
 export async function findOrStartEngine(o: LaunchOptions): Promise<Discovery> {
   const dataDir = o.dataDir ?? defaultDataDir(o.env);
   const running = await findEngine(dataDir);
-  if (running) return running;
+  if (running) {
+    return running;
+  }
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   // the engine's diagnostics go to a file beside its state; stdout carries only the ready line
   const logFd = openSync(path.join(dataDir, 'engine.log'), 'a', 0o600);
@@ -44,14 +46,26 @@ export async function findOrStartEngine(o: LaunchOptions): Promise<Discovery> {
   const lines = readline.createInterface({ input: child.stdout! });
   try {
     const line = await new Promise<string>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new BiltError('unavailable', 'The local engine did not start in time', { message: `see ${path.join(dataDir, 'engine.log')}` })), o.timeoutMs ?? 15_000);
+      const timer = setTimeout(
+        () =>
+          reject(
+            new BiltError('unavailable', 'The local engine did not start in time', {
+              message: `see ${path.join(dataDir, 'engine.log')}`,
+            }),
+          ),
+        o.timeoutMs ?? 15_000,
+      );
       lines.once('line', (l) => {
         clearTimeout(timer);
         resolve(l);
       });
       child.once('exit', (code) => {
         clearTimeout(timer);
-        reject(new BiltError('unavailable', `The local engine exited (code ${code}) before it was ready`, { message: `see ${path.join(dataDir, 'engine.log')}` }));
+        reject(
+          new BiltError('unavailable', `The local engine exited (code ${code}) before it was ready`, {
+            message: `see ${path.join(dataDir, 'engine.log')}`,
+          }),
+        );
       });
     });
     return Discovery.parse(JSON.parse(line));
@@ -78,9 +92,18 @@ const pidAlive = (pid: number) => {
  */
 export async function stopEngine(dataDir = defaultDataDir(), timeoutMs = 10_000): Promise<number | undefined> {
   const d = await findEngine(dataDir);
-  if (!d) return undefined;
+  if (!d) {
+    return undefined;
+  }
   process.kill(d.pid, 'SIGTERM');
-  for (const end = Date.now() + timeoutMs; pidAlive(d.pid) && Date.now() < end; ) await new Promise((r) => setTimeout(r, 100));
-  if (pidAlive(d.pid)) throw new BiltError('unavailable', `The local engine (pid ${d.pid}) did not stop within ${Math.round(timeoutMs / 1000)} s`);
+  for (const end = Date.now() + timeoutMs; pidAlive(d.pid) && Date.now() < end;) {
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  if (pidAlive(d.pid)) {
+    throw new BiltError(
+      'unavailable',
+      `The local engine (pid ${d.pid}) did not stop within ${Math.round(timeoutMs / 1000)} s`,
+    );
+  }
   return d.pid;
 }

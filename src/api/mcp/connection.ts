@@ -65,8 +65,11 @@ export class McpConnection {
     // signal (a watch's) would otherwise collect one listener per call
     const own = new AbortController();
     const forward = () => own.abort(o.signal?.reason);
-    if (o.signal?.aborted) forward();
-    else o.signal?.addEventListener('abort', forward, { once: true });
+    if (o.signal?.aborted) {
+      forward();
+    } else {
+      o.signal?.addEventListener('abort', forward, { once: true });
+    }
     let result;
     try {
       result = await this.client!.callTool({ name, arguments: args }, undefined, {
@@ -77,14 +80,22 @@ export class McpConnection {
       });
     } catch (e) {
       // the SDK turns the caller's abort into an McpError (RequestTimeout): give the caller its own abort back
-      if (o.signal?.aborted) throw o.signal.reason;
+      if (o.signal?.aborted) {
+        throw o.signal.reason;
+      }
       throw transportError(e, this.url.href);
     } finally {
       o.signal?.removeEventListener('abort', forward);
     }
-    const text = (result.content as Array<{ type: string; text?: string }> | undefined)?.find((c) => c.type === 'text')?.text ?? '';
-    if (result.isError) throw toolError(name, text);
-    if (result.structuredContent !== undefined) return result.structuredContent;
+    const text =
+      (result.content as Array<{ type: string; text?: string }> | undefined)?.find((c) => c.type === 'text')?.text ??
+      '';
+    if (result.isError) {
+      throw toolError(name, text);
+    }
+    if (result.structuredContent !== undefined) {
+      return result.structuredContent;
+    }
     try {
       return JSON.parse(text);
     } catch {
@@ -101,7 +112,11 @@ export class McpConnection {
 
   private async open(signal?: AbortSignal): Promise<ToolInfo[]> {
     const headers: Record<string, string> = this.o.token ? { authorization: `Bearer ${this.o.token}` } : {};
-    const fetch = resilientFetch(this.o.fetch ?? globalThis.fetch, { ...this.o.resilience, budget: this.budget, ...(this.o.log ? { log: this.o.log } : {}) });
+    const fetch = resilientFetch(this.o.fetch ?? globalThis.fetch, {
+      ...this.o.resilience,
+      budget: this.budget,
+      ...(this.o.log ? { log: this.o.log } : {}),
+    });
     const transport = new StreamableHTTPClientTransport(this.url, { requestInit: { headers }, fetch });
     const client = new Client({ name: this.o.clientName ?? 'bilt-client', version: VERSION });
     await client.connect(transport, { signal });

@@ -8,13 +8,27 @@ import { StreamableHTTPError } from '@modelcontextprotocol/sdk/client/streamable
 import { BiltError, ERROR_CODES, isBiltError, type ErrorCode } from '../../core/errors';
 
 function inferCode(text: string): ErrorCode {
-  if (/rate limit/i.test(text)) return 'rate_limited';
-  if (/not found/i.test(text)) return 'not_found';
-  if (/already in progress|already exists/i.test(text)) return 'conflict';
-  if (/cannot (cancel|resume)/i.test(text)) return 'illegal_state';
-  if (/invalid request|invalid argument|must be|is required/i.test(text)) return 'invalid_input';
-  if (/api key|unauthori[sz]ed|token/i.test(text)) return 'unauthorized';
-  if (/forbidden|private/i.test(text)) return 'forbidden';
+  if (/rate limit/i.test(text)) {
+    return 'rate_limited';
+  }
+  if (/not found/i.test(text)) {
+    return 'not_found';
+  }
+  if (/already in progress|already exists/i.test(text)) {
+    return 'conflict';
+  }
+  if (/cannot (cancel|resume)/i.test(text)) {
+    return 'illegal_state';
+  }
+  if (/invalid request|invalid argument|must be|is required/i.test(text)) {
+    return 'invalid_input';
+  }
+  if (/api key|unauthori[sz]ed|token/i.test(text)) {
+    return 'unauthorized';
+  }
+  if (/forbidden|private/i.test(text)) {
+    return 'forbidden';
+  }
   return 'internal';
 }
 
@@ -25,7 +39,10 @@ export function toolError(tool: string, text: string): BiltError {
     if (typeof body.error === 'string') {
       const details = body.details && typeof body.details === 'object' ? body.details : {};
       const given = details['code'];
-      const code = typeof given === 'string' && (ERROR_CODES as readonly string[]).includes(given) ? (given as ErrorCode) : inferCode(`${body.error} ${String(details['message'] ?? '')}`);
+      const code =
+        typeof given === 'string' && (ERROR_CODES as readonly string[]).includes(given)
+          ? (given as ErrorCode)
+          : inferCode(`${body.error} ${String(details['message'] ?? '')}`);
       const { code: _c, ...rest } = details;
       return new BiltError(code, body.error, { ...rest, tool });
     }
@@ -42,30 +59,63 @@ function retryAfterFrom(text: string): number | undefined {
 
 /** Any failure of a request to `url`, as a BiltError (aborts are passed through unchanged). */
 export function transportError(e: unknown, url: string): unknown {
-  if (isBiltError(e) || (e instanceof Error && e.name === 'AbortError')) return e;
+  if (isBiltError(e) || (e instanceof Error && e.name === 'AbortError')) {
+    return e;
+  }
   if (e instanceof StreamableHTTPError) {
     const status = e.code ?? 0;
     const text = e.message;
-    if (status === 401) return new BiltError('unauthorized', 'Invalid or expired API key', { status, url, message: 'Sign in again with a valid token' });
-    if (status === 403) return new BiltError('forbidden', 'Forbidden', { status, url, message: text });
-    if (status === 404 || status === 405) return new BiltError('protocol', `No MCP endpoint at ${url}`, { status, message: text });
-    if (status === 410) return new BiltError('unsupported', `${url} is a retired endpoint`, { status, message: text });
+    if (status === 401) {
+      return new BiltError('unauthorized', 'Invalid or expired API key', {
+        status,
+        url,
+        message: 'Sign in again with a valid token',
+      });
+    }
+    if (status === 403) {
+      return new BiltError('forbidden', 'Forbidden', { status, url, message: text });
+    }
+    if (status === 404 || status === 405) {
+      return new BiltError('protocol', `No MCP endpoint at ${url}`, { status, message: text });
+    }
+    if (status === 410) {
+      return new BiltError('unsupported', `${url} is a retired endpoint`, { status, message: text });
+    }
     if (status === 429) {
       const retryAfter = retryAfterFrom(text);
-      return new BiltError('rate_limited', 'Rate limit exceeded', { status, url, ...(retryAfter !== undefined ? { retry_after: retryAfter } : {}), message: `Too many requests${retryAfter !== undefined ? `; retry in ${retryAfter} s` : ''}` });
+      return new BiltError('rate_limited', 'Rate limit exceeded', {
+        status,
+        url,
+        ...(retryAfter !== undefined ? { retry_after: retryAfter } : {}),
+        message: `Too many requests${retryAfter !== undefined ? `; retry in ${retryAfter} s` : ''}`,
+      });
     }
-    if (status >= 500) return new BiltError('unavailable', `The server at ${url} failed (HTTP ${status})`, { status, message: text });
+    if (status >= 500) {
+      return new BiltError('unavailable', `The server at ${url} failed (HTTP ${status})`, { status, message: text });
+    }
     return new BiltError('protocol', `Unexpected answer from ${url}`, { status, message: text });
   }
   if (e instanceof McpError) {
     // the SDK's own codes: no answer in time, or the connection went away; neither is a refusal
-    if (e.code === RpcCode.RequestTimeout) return new BiltError('unavailable', `The server at ${url} did not answer in time`, { rpc_code: e.code, message: e.message });
-    if (e.code === RpcCode.ConnectionClosed) return new BiltError('unavailable', `The connection to ${url} closed`, { rpc_code: e.code, message: e.message });
-    return new BiltError('protocol', `The server at ${url} refused the request`, { rpc_code: e.code, message: e.message });
+    if (e.code === RpcCode.RequestTimeout) {
+      return new BiltError('unavailable', `The server at ${url} did not answer in time`, {
+        rpc_code: e.code,
+        message: e.message,
+      });
+    }
+    if (e.code === RpcCode.ConnectionClosed) {
+      return new BiltError('unavailable', `The connection to ${url} closed`, { rpc_code: e.code, message: e.message });
+    }
+    return new BiltError('protocol', `The server at ${url} refused the request`, {
+      rpc_code: e.code,
+      message: e.message,
+    });
   }
   if (e instanceof TypeError || (e as { code?: string })?.code === 'ECONNREFUSED') {
     const cause = (e as { cause?: { code?: string; message?: string } }).cause;
-    return new BiltError('unavailable', `Cannot reach ${url}`, { message: cause?.code ?? cause?.message ?? (e as Error).message });
+    return new BiltError('unavailable', `Cannot reach ${url}`, {
+      message: cause?.code ?? cause?.message ?? (e as Error).message,
+    });
   }
   return new BiltError('internal', e instanceof Error ? e.message : String(e), { url });
 }

@@ -29,11 +29,15 @@ export class BiltStore implements BiltStoreApi {
   }
 
   setServers(servers: ServerConfig[]): void {
-    if (this.disposed) return;
+    if (this.disposed) {
+      return;
+    }
     const wanted = new Map(servers.map((s) => [s.id, s]));
     for (const [id, rt] of this.runtimes) {
       const s = wanted.get(id);
-      if (s && s.url === rt.server.url && s.kind === rt.server.kind) continue;
+      if (s && s.url === rt.server.url && s.kind === rt.server.kind) {
+        continue;
+      }
       rt.dispose(); // removed, or now another server under the same id
       this.runtimes.delete(id);
       this.changed(id);
@@ -56,7 +60,9 @@ export class BiltStore implements BiltStoreApi {
       this.runtimes.set(s.id, added);
       const cached = this.restored.get(s.id);
       this.restored.delete(s.id);
-      if (cached) this.apply(added, cached);
+      if (cached) {
+        this.apply(added, cached);
+      }
       this.changed(s.id);
       void added.start();
     }
@@ -90,16 +96,24 @@ export class BiltStore implements BiltStoreApi {
   }
 
   setActivity(a: { windowFocused: boolean; viewVisible: boolean }): void {
-    if (a.windowFocused === this.activity.windowFocused && a.viewVisible === this.activity.viewVisible) return;
+    if (a.windowFocused === this.activity.windowFocused && a.viewVisible === this.activity.viewVisible) {
+      return;
+    }
     this.activity = { ...a };
-    for (const rt of this.runtimes.values()) rt.activityChanged();
+    for (const rt of this.runtimes.values()) {
+      rt.activityChanged();
+    }
   }
 
   async client(serverId: string, signal?: AbortSignal): Promise<BiltClient> {
     const p = this.runtime(serverId).client();
-    if (!signal) return p;
+    if (!signal) {
+      return p;
+    }
     return new Promise<BiltClient>((resolve, reject) => {
-      if (signal.aborted) return reject(signal.reason);
+      if (signal.aborted) {
+        return reject(signal.reason);
+      }
       const onAbort = () => reject(signal.reason);
       signal.addEventListener('abort', onAbort, { once: true });
       p.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
@@ -107,25 +121,36 @@ export class BiltStore implements BiltStoreApi {
   }
 
   restore(persisted: PersistedServer[]): void {
-    if (this.disposed) return;
+    if (this.disposed) {
+      return;
+    }
     for (const p of persisted) {
       const rt = this.runtimes.get(p.serverId);
-      if (!rt) this.restored.set(p.serverId, p);
-      else if (rt.table.entries() === undefined) this.apply(rt, p);
+      if (!rt) {
+        this.restored.set(p.serverId, p);
+      } else if (rt.table.entries() === undefined) {
+        this.apply(rt, p);
+      }
     }
   }
 
   persist(): PersistedServer[] {
     return this.snapshots().flatMap((s) => {
       const rt = this.runtimes.get(s.server.id)!;
-      return s.projects ? [{ serverId: s.server.id, updatedAt: s.updatedAt ?? this.c.now(), projects: rt.table.persisted() }] : [];
+      return s.projects
+        ? [{ serverId: s.server.id, updatedAt: s.updatedAt ?? this.c.now(), projects: rt.table.persisted() }]
+        : [];
     });
   }
 
   dispose(): void {
-    if (this.disposed) return;
+    if (this.disposed) {
+      return;
+    }
     this.disposed = true;
-    for (const rt of this.runtimes.values()) rt.dispose();
+    for (const rt of this.runtimes.values()) {
+      rt.dispose();
+    }
     this.runtimes.clear();
     this.listeners.clear();
     this.c.timers.clearTimeout(this.flushTimer);
@@ -140,12 +165,18 @@ export class BiltStore implements BiltStoreApi {
 
   private runtime(serverId: string): ServerRuntime {
     const rt = this.runtimes.get(serverId);
-    if (!rt) throw this.disposed ? new BiltError('unavailable', 'The store was disposed') : notFound('Server', { server_id: serverId });
+    if (!rt) {
+      throw this.disposed
+        ? new BiltError('unavailable', 'The store was disposed')
+        : notFound('Server', { server_id: serverId });
+    }
     return rt;
   }
 
   private changed(serverId: string): void {
-    if (this.disposed) return;
+    if (this.disposed) {
+      return;
+    }
     this.dirty.add(serverId);
     this.flushTimer ??= this.c.timers.setTimeout(() => this.flush(), 0);
   }

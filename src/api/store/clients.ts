@@ -22,7 +22,9 @@ export class ClientSlot {
 
   /** The current client, connecting when there is none. */
   get(): Promise<BiltClient> {
-    if (this.current) return Promise.resolve(this.current);
+    if (this.current) {
+      return Promise.resolve(this.current);
+    }
     this.connecting ??= this.open()
       .then((c) => (this.current = c))
       .finally(() => (this.connecting = undefined));
@@ -32,7 +34,9 @@ export class ClientSlot {
   /** A new client (not installed: see replace). */
   async open(): Promise<BiltClient> {
     const c = await this.connect(this.signal);
-    if (!this.signal.aborted) return c;
+    if (!this.signal.aborted) {
+      return c;
+    }
     void c.close().catch(() => undefined);
     throw this.signal.reason;
   }
@@ -41,8 +45,12 @@ export class ClientSlot {
   replace(next: BiltClient | undefined, graceMs: number): void {
     const old = this.current;
     this.current = next;
-    if (!old || old === next) return;
-    if (graceMs <= 0) return void old.close().catch(() => undefined);
+    if (!old || old === next) {
+      return;
+    }
+    if (graceMs <= 0) {
+      return void old.close().catch(() => undefined);
+    }
     const h = this.timers.setTimeout(() => {
       this.retired.delete(h);
       void old.close().catch(() => undefined);

@@ -41,7 +41,9 @@ export class PollDriver implements Driver {
 
   async loadSession(projectId: string): Promise<SessionView> {
     const e = this.rt.table.get(projectId);
-    if (e?.session && !e.error && e.readAt !== undefined && this.rt.c.now() - e.readAt < this.rt.c.activeMs) return e.session;
+    if (e?.session && !e.error && e.readAt !== undefined && this.rt.c.now() - e.readAt < this.rt.c.activeMs) {
+      return e.session;
+    }
     let p = this.reading.get(projectId);
     if (!p) {
       p = this.read(projectId).finally(() => this.reading.delete(projectId));
@@ -50,7 +52,9 @@ export class PollDriver implements Driver {
     try {
       return await p;
     } catch (err) {
-      if (!this.ctl.signal.aborted && isServerWide(err)) this.failed(err);
+      if (!this.ctl.signal.aborted && isServerWide(err)) {
+        this.failed(err);
+      }
       throw err;
     } finally {
       this.schedule(); // a session found active is polled from now on
@@ -84,26 +88,47 @@ export class PollDriver implements Driver {
   private async tick(force: boolean): Promise<void> {
     const { c, table } = this.rt;
     c.timers.clearTimeout(this.timer);
-    if (this.ctl.signal.aborted || (this.halted && !force)) return;
+    if (this.ctl.signal.aborted || (this.halted && !force)) {
+      return;
+    }
     try {
       const now = c.now();
-      if (!force && this.plan.retryAt !== undefined && now < this.plan.retryAt) return;
+      if (!force && this.plan.retryAt !== undefined && now < this.plan.retryAt) {
+        return;
+      }
       const budget = this.client.connection.budget;
       const wait = budget.delay();
       if (wait > 0) {
         this.plan.retryAt = now + wait;
         const paused = budget.pausedUntilTime;
-        if (paused !== undefined) this.rt.noteFailure(new BiltError('rate_limited', 'Rate limit exceeded', { retry_after: Math.ceil((paused - now) / 1000) }));
+        if (paused !== undefined) {
+          this.rt.noteFailure(
+            new BiltError('rate_limited', 'Rate limit exceeded', { retry_after: Math.ceil((paused - now) / 1000) }),
+          );
+        }
         return;
       }
       const p = this.plan.plan(now, table, { active: this.rt.ctx.active(), force });
-      if (p.list) await this.readList();
-      for (const id of p.sessions) await this.read(id).catch((e: unknown) => (this.ctl.signal.aborted || isServerWide(e) ? Promise.reject(e) : undefined));
-      this.plan.burstsRan(p.bursts.filter((id) => (id === LIST ? p.list : p.sessions.includes(id))), c.now());
+      if (p.list) {
+        await this.readList();
+      }
+      for (const id of p.sessions) {
+        await this.read(id).catch((e: unknown) =>
+          this.ctl.signal.aborted || isServerWide(e) ? Promise.reject(e) : undefined,
+        );
+      }
+      this.plan.burstsRan(
+        p.bursts.filter((id) => (id === LIST ? p.list : p.sessions.includes(id))),
+        c.now(),
+      );
       this.plan.retryAt = p.spill ? c.now() + SPILL_MS : undefined;
-      if (p.list || p.sessions.length) this.rt.noteSuccess();
+      if (p.list || p.sessions.length) {
+        this.rt.noteSuccess();
+      }
     } catch (e) {
-      if (!this.ctl.signal.aborted) this.failed(e);
+      if (!this.ctl.signal.aborted) {
+        this.failed(e);
+      }
     } finally {
       this.schedule();
     }
@@ -111,7 +136,9 @@ export class PollDriver implements Driver {
 
   private failed(e: unknown): void {
     // the local engine may have moved (restart, new port): find it again through the Connector
-    if (this.rt.server.kind === 'local' && e instanceof BiltError && e.code === 'unavailable') return this.rt.reconnect(e);
+    if (this.rt.server.kind === 'local' && e instanceof BiltError && e.code === 'unavailable') {
+      return this.rt.reconnect(e);
+    }
     const at = this.rt.noteFailure(e);
     this.plan.retryAt = at;
     this.halted = at === undefined;
@@ -121,11 +148,15 @@ export class PollDriver implements Driver {
     const { timers, now } = this.rt.c;
     timers.clearTimeout(this.timer);
     this.timer = undefined;
-    if (this.ctl.signal.aborted || this.halted) return this.rt.setNextRefresh(undefined);
+    if (this.ctl.signal.aborted || this.halted) {
+      return this.rt.setNextRefresh(undefined);
+    }
     const active = this.rt.ctx.active();
     const at = this.plan.next(active);
     this.rt.setNextRefresh(active ? at : undefined);
-    if (at !== undefined) this.timer = timers.setTimeout(() => void this.run(false), Math.max(0, at - now()));
+    if (at !== undefined) {
+      this.timer = timers.setTimeout(() => void this.run(false), Math.max(0, at - now()));
+    }
   }
 
   private async readList(): Promise<void> {
@@ -141,11 +172,17 @@ export class PollDriver implements Driver {
       const now = c.now();
       const changed = table.setSession(projectId, view, now);
       this.plan.sessionRead(projectId, now, view, changed);
-      if (changed) this.rt.ctx.changed();
+      if (changed) {
+        this.rt.ctx.changed();
+      }
       return view;
     } catch (e) {
-      if (this.ctl.signal.aborted || isServerWide(e)) throw e;
-      if (table.setError(projectId, e as BiltError)) this.rt.ctx.changed();
+      if (this.ctl.signal.aborted || isServerWide(e)) {
+        throw e;
+      }
+      if (table.setError(projectId, e as BiltError)) {
+        this.rt.ctx.changed();
+      }
       this.plan.sessionFailed(projectId, c.now());
       throw e;
     }

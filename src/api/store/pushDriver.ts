@@ -43,9 +43,13 @@ export class PushDriver implements Driver {
 
   async loadSession(projectId: string): Promise<SessionView> {
     const known = this.rt.table.get(projectId)?.session;
-    if (known) return known;
+    if (known) {
+      return known;
+    }
     const view = await this.client.backend.getSession({ projectId }, { signal: this.ctl.signal });
-    if (this.rt.table.setSession(projectId, view, this.rt.c.now())) this.rt.ctx.changed();
+    if (this.rt.table.setSession(projectId, view, this.rt.c.now())) {
+      this.rt.ctx.changed();
+    }
     return view;
   }
 
@@ -78,23 +82,36 @@ export class PushDriver implements Driver {
               await this.sync();
               // resume from here only once the state was read (a failed read starts over without it)
               lastEventId = e.lastEventId !== undefined ? String(e.lastEventId) : undefined;
-            } else this.rt.noteSuccess();
+            } else {
+              this.rt.noteSuccess();
+            }
             this.firstLoad?.();
-          } else if (e.type === 'reset') await this.sync();
-          else {
-            if (e.id) lastEventId = e.id;
+          } else if (e.type === 'reset') {
+            await this.sync();
+          } else {
+            if (e.id) {
+              lastEventId = e.id;
+            }
             this.apply(e);
           }
         }
-        if (signal.aborted) return;
+        if (signal.aborted) {
+          return;
+        }
         throw new BiltError('unavailable', 'The event stream closed');
       } catch (e) {
-        if (signal.aborted) return;
+        if (signal.aborted) {
+          return;
+        }
         this.firstLoad?.();
         // it would not open: the engine stopped or moved; connect again through the Connector
-        if (!opened) return this.rt.reconnect(e);
+        if (!opened) {
+          return this.rt.reconnect(e);
+        }
         const at = this.rt.noteFailure(e, PUSH_MAX_BACKOFF_MS);
-        if (at === undefined) return this.stop(); // unauthorized: wait for the user
+        if (at === undefined) {
+          return this.stop();
+        } // unauthorized: wait for the user
         await sleepOn(this.rt.c.timers, Math.max(0, at - this.rt.c.now()), signal).catch(() => undefined);
       }
     }
@@ -113,7 +130,9 @@ export class PushDriver implements Driver {
         views.set(
           id,
           await backend.getSession({ projectId: id }, { signal }).catch((e: unknown) => {
-            if (signal.aborted || isServerWide(e)) throw e; // the server, not this project: the whole read failed
+            if (signal.aborted || isServerWide(e)) {
+              throw e;
+            } // the server, not this project: the whole read failed
             return asBiltError(e);
           }),
         );
@@ -125,8 +144,11 @@ export class PushDriver implements Driver {
     const t = this.rt.table;
     t.setProjects(projects);
     for (const [id, v] of views) {
-      if (v instanceof BiltError) t.setError(id, v);
-      else t.setSession(id, v, now);
+      if (v instanceof BiltError) {
+        t.setError(id, v);
+      } else {
+        t.setSession(id, v, now);
+      }
     }
     this.rt.noteSuccess();
   }
@@ -142,7 +164,9 @@ export class PushDriver implements Driver {
           : e.type === 'workflow'
             ? t.applyWorkflow(e.workflow, e.session, now)
             : t.applyMessage(e.message, now);
-    if (!changed) return;
+    if (!changed) {
+      return;
+    }
     this.rt.updatedAt = now;
     this.rt.ctx.changed();
   }

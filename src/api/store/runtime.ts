@@ -41,7 +41,15 @@ export class ServerRuntime {
 
   snapshot(): ServerSnapshot {
     const { server, status, stale, updatedAt, nextRefreshAt } = this;
-    return { server, status, projects: this.table.entries(), stale, updatedAt, nextRefreshAt, live: this.driver?.live ?? false };
+    return {
+      server,
+      status,
+      projects: this.table.entries(),
+      stale,
+      updatedAt,
+      nextRefreshAt,
+      live: this.driver?.live ?? false,
+    };
   }
 
   /**
@@ -49,7 +57,9 @@ export class ServerRuntime {
    * the Connector again even when connected (a new token, an engine that moved), reading everything.
    */
   start(fresh = false): Promise<void> {
-    if (this.running) return fresh ? this.running.then(() => this.start(true)) : this.running;
+    if (this.running) {
+      return fresh ? this.running.then(() => this.start(true)) : this.running;
+    }
     this.running = this.connectAndRun(fresh).finally(() => (this.running = undefined));
     return this.running;
   }
@@ -61,8 +71,12 @@ export class ServerRuntime {
   }
 
   async loadSession(projectId: string): Promise<SessionView> {
-    if (!this.driver && this.running) await this.running;
-    if (!this.driver) throw errorOfState(this.status, this.c.now(), this.server.label);
+    if (!this.driver && this.running) {
+      await this.running;
+    }
+    if (!this.driver) {
+      throw errorOfState(this.status, this.c.now(), this.server.label);
+    }
     return this.driver.loadSession(projectId);
   }
 
@@ -100,18 +114,24 @@ export class ServerRuntime {
     this.failures = 0;
     this.updatedAt = this.c.now();
     this.stale = false;
-    if (this.status.state !== 'ready') this.status = { state: 'ready' };
+    if (this.status.state !== 'ready') {
+      this.status = { state: 'ready' };
+    }
     this.ctx.changed();
   }
 
   setNextRefresh(at: number | undefined): void {
-    if (at === this.nextRefreshAt) return;
+    if (at === this.nextRefreshAt) {
+      return;
+    }
     this.nextRefreshAt = at;
     this.ctx.changed();
   }
 
   dispose(): void {
-    if (this.signal.aborted) return;
+    if (this.signal.aborted) {
+      return;
+    }
     this.abort.abort(new BiltError('unavailable', 'The store was disposed'));
     this.c.timers.clearTimeout(this.retryTimer);
     this.driver?.stop();
@@ -131,13 +151,22 @@ export class ServerRuntime {
     try {
       client = fresh ? await this.clients.open() : await this.clients.get();
     } catch (e) {
-      if (this.signal.aborted) return;
-      if (fresh) this.replace(undefined, RETIRE_MS); // e.g. signed out: the old token is no longer ours to use
+      if (this.signal.aborted) {
+        return;
+      }
+      if (fresh) {
+        this.replace(undefined, RETIRE_MS);
+      } // e.g. signed out: the old token is no longer ours to use
       return this.retryLater(e);
     }
-    if (this.signal.aborted) return;
-    if (fresh) this.replace(client, RETIRE_MS);
-    else if (this.driver) return;
+    if (this.signal.aborted) {
+      return;
+    }
+    if (fresh) {
+      this.replace(client, RETIRE_MS);
+    } else if (this.driver) {
+      return;
+    }
     this.driver = this.ctx.makeDriver(this, client);
     this.ctx.changed();
     await this.driver.start(fresh);
@@ -147,6 +176,8 @@ export class ServerRuntime {
     const at = this.noteFailure(e);
     this.nextRefreshAt = undefined;
     this.c.timers.clearTimeout(this.retryTimer);
-    if (at !== undefined) this.retryTimer = this.c.timers.setTimeout(() => void this.start(), Math.max(0, at - this.c.now()));
+    if (at !== undefined) {
+      this.retryTimer = this.c.timers.setTimeout(() => void this.start(), Math.max(0, at - this.c.now()));
+    }
   }
 }

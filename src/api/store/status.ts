@@ -19,7 +19,9 @@ export function needsUser(s: ServerState): boolean {
  * rate limit waits at least as long as the server asked (retry_after) or the shared budget is paused.
  */
 export function failureState(e: unknown, now: number, backoffMs: number, budget?: RequestBudget): ServerState {
-  if (isSignedOut(e)) return { state: 'signed-out' };
+  if (isSignedOut(e)) {
+    return { state: 'signed-out' };
+  }
   const error: BiltError = asBiltError(e);
   const retryAt = now + backoffMs;
   switch (error.code) {
@@ -43,8 +45,14 @@ export function retryAtOf(s: ServerState): number | undefined {
 
 /** Why a server cannot answer now, for a caller that needs it to (loadSession before it connected). */
 export function errorOfState(s: ServerState, now: number, label: string): BiltError {
-  if (s.state === 'signed-out') return signedOut();
-  if (s.state === 'rate-limited') return new BiltError('rate_limited', 'Rate limit exceeded', { retry_after: Math.ceil((s.retryAt - now) / 1000) });
-  if ('error' in s) return s.error;
+  if (s.state === 'signed-out') {
+    return signedOut();
+  }
+  if (s.state === 'rate-limited') {
+    return new BiltError('rate_limited', 'Rate limit exceeded', { retry_after: Math.ceil((s.retryAt - now) / 1000) });
+  }
+  if ('error' in s) {
+    return s.error;
+  }
   return new BiltError('unavailable', `Not connected to ${label} yet`);
 }

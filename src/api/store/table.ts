@@ -29,7 +29,11 @@ export class ProjectTable {
   }
 
   projectOfSession(sessionId: string): string | undefined {
-    for (const e of this.entries_.values()) if (e.session?.session.id === sessionId) return e.project.id;
+    for (const e of this.entries_.values()) {
+      if (e.session?.session.id === sessionId) {
+        return e.project.id;
+      }
+    }
     return undefined;
   }
 
@@ -40,7 +44,9 @@ export class ProjectTable {
     const updated: string[] = [];
     for (const p of projects) {
       const old = this.entries_.get(p.id);
-      if (old && !same(old.project, p)) updated.push(p.id);
+      if (old && !same(old.project, p)) {
+        updated.push(p.id);
+      }
       next.set(p.id, old && same(old.project, p) ? old : { ...old, project: p });
     }
     const changed = !this.listed || next.size !== before.length || [...next.values()].some((e, i) => e !== before[i]);
@@ -52,7 +58,9 @@ export class ProjectTable {
   /** A project created or changed (pushed): added first when new. */
   upsertProject(p: Project): boolean {
     const old = this.entries_.get(p.id);
-    if (old) return this.replace(p.id, { ...old, project: p }, !same(old.project, p));
+    if (old) {
+      return this.replace(p.id, { ...old, project: p }, !same(old.project, p));
+    }
     this.entries_ = new Map([[p.id, { project: p }], ...this.entries_]);
     this.listed = true;
     return true;
@@ -60,10 +68,16 @@ export class ProjectTable {
 
   setSession(projectId: string, session: SessionView, at: number): boolean {
     const old = this.entries_.get(projectId);
-    if (!old) return false;
+    if (!old) {
+      return false;
+    }
     const view = { session: session.session, workflows: latestFirst(session.workflows) };
     const changed = !same(old.session, view) || old.error !== undefined;
-    return this.replace(projectId, { project: old.project, session: changed ? view : old.session!, readAt: at }, changed);
+    return this.replace(
+      projectId,
+      { project: old.project, session: changed ? view : old.session!, readAt: at },
+      changed,
+    );
   }
 
   setError(projectId: string, error: BiltError): boolean {
@@ -73,14 +87,18 @@ export class ProjectTable {
 
   applySession(s: Session, at: number): boolean {
     const old = this.entries_.get(s.projectId);
-    if (!old) return false;
+    if (!old) {
+      return false;
+    }
     const workflows = old.session?.session.id === s.id ? old.session.workflows : [];
     return this.setSession(s.projectId, { session: s, workflows }, at);
   }
 
   applyWorkflow(w: Workflow, s: Session, at: number): boolean {
     const old = this.entries_.get(s.projectId);
-    if (!old) return false;
+    if (!old) {
+      return false;
+    }
     const others = old.session?.session.id === s.id ? old.session.workflows.filter((x) => x.id !== w.id) : [];
     return this.setSession(s.projectId, { session: s, workflows: [w, ...others] }, at);
   }
@@ -89,20 +107,33 @@ export class ProjectTable {
   applyMessage(m: Message, at: number): boolean {
     const projectId = this.projectOfSession(m.sessionId);
     const view = projectId ? this.entries_.get(projectId)?.session : undefined;
-    if (!projectId || !view || view.session.messageCount >= m.seq) return false;
+    if (!projectId || !view || view.session.messageCount >= m.seq) {
+      return false;
+    }
     const updatedAt = m.createdAt > view.session.updatedAt ? m.createdAt : view.session.updatedAt;
-    return this.setSession(projectId, { session: { ...view.session, messageCount: m.seq, updatedAt }, workflows: view.workflows }, at);
+    return this.setSession(
+      projectId,
+      { session: { ...view.session, messageCount: m.seq, updatedAt }, workflows: view.workflows },
+      at,
+    );
   }
 
   restore(p: PersistedServer): void {
-    this.entries_ = new Map(p.projects.map((x) => [x.project.id, { project: x.project, ...(x.session ? { session: x.session, readAt: p.updatedAt } : {}) }]));
+    this.entries_ = new Map(
+      p.projects.map((x) => [
+        x.project.id,
+        { project: x.project, ...(x.session ? { session: x.session, readAt: p.updatedAt } : {}) },
+      ]),
+    );
     this.listed = true;
   }
 
   persisted(): PersistedServer['projects'] {
     return [...this.entries_.values()].map((e) => ({
       project: e.project,
-      ...(e.session ? { session: { session: e.session.session, workflows: e.session.workflows.slice(0, PERSISTED_WORKFLOWS) } } : {}),
+      ...(e.session
+        ? { session: { session: e.session.session, workflows: e.session.workflows.slice(0, PERSISTED_WORKFLOWS) } }
+        : {}),
     }));
   }
 

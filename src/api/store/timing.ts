@@ -9,7 +9,9 @@ export const realTimers: StoreTimers = {
 /** Resolves after `ms` on the given timers, or rejects when the signal aborts. */
 export function sleepOn(timers: StoreTimers, ms: number, signal: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
-    if (signal.aborted) return reject(signal.reason);
+    if (signal.aborted) {
+      return reject(signal.reason);
+    }
     const onAbort = () => {
       timers.clearTimeout(h);
       reject(signal.reason);

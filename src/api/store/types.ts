@@ -85,7 +85,11 @@ export interface StoreTimers {
 }
 
 /** Opens a server-wide event stream on a connected client (tests pass a fake; default: GET eventsUrl). */
-export type EventsOpener = (client: BiltClient, lastEventId: string | undefined, signal: AbortSignal) => AsyncIterable<ServerEvent>;
+export type EventsOpener = (
+  client: BiltClient,
+  lastEventId: string | undefined,
+  signal: AbortSignal,
+) => AsyncIterable<ServerEvent>;
 
 export interface StoreOptions {
   connect: Connector;

@@ -14,16 +14,34 @@ export interface CatchUp {
   total: number;
 }
 
-export async function fetchNewMessages(backend: BiltBackend, ref: SessionRef, lastSeq: number, knownTotal: number | undefined, signal?: AbortSignal): Promise<CatchUp> {
-  if (knownTotal !== undefined && knownTotal <= lastSeq) return { messages: [], total: knownTotal };
+export async function fetchNewMessages(
+  backend: BiltBackend,
+  ref: SessionRef,
+  lastSeq: number,
+  knownTotal: number | undefined,
+  signal?: AbortSignal,
+): Promise<CatchUp> {
+  if (knownTotal !== undefined && knownTotal <= lastSeq) {
+    return { messages: [], total: knownTotal };
+  }
   const max = LIMITS.messagesLimitMax;
-  let page = await backend.getMessages(ref, { limit: knownTotal === undefined ? 1 : Math.min(max, knownTotal - lastSeq), offset: 0 }, { signal });
+  let page = await backend.getMessages(
+    ref,
+    { limit: knownTotal === undefined ? 1 : Math.min(max, knownTotal - lastSeq), offset: 0 },
+    { signal },
+  );
   const total = page.total;
   const newestFirst = page.messages.filter((m) => m.seq > lastSeq);
   // `stalls`: pages that brought nothing older (more arrived than a page holds); a few, then give up
-  for (let oldest = newestFirst.at(-1)?.seq ?? total + 1, stalls = 0; oldest > lastSeq + 1 && stalls < 3; ) {
-    page = await backend.getMessages(ref, { limit: Math.min(max, oldest - 1 - lastSeq), offset: Math.max(0, page.total - (oldest - 1)) }, { signal });
-    if (page.messages.length === 0) break;
+  for (let oldest = newestFirst.at(-1)?.seq ?? total + 1, stalls = 0; oldest > lastSeq + 1 && stalls < 3;) {
+    page = await backend.getMessages(
+      ref,
+      { limit: Math.min(max, oldest - 1 - lastSeq), offset: Math.max(0, page.total - (oldest - 1)) },
+      { signal },
+    );
+    if (page.messages.length === 0) {
+      break;
+    }
     const older = page.messages.filter((m) => m.seq < oldest && m.seq > lastSeq);
     stalls = older.length ? 0 : stalls + 1;
     newestFirst.push(...older);

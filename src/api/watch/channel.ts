@@ -6,12 +6,16 @@ export class Channel<T> implements AsyncIterable<T> {
   readonly stop = new AbortController();
 
   push(item: T): void {
-    if (this.closed) return;
+    if (this.closed) {
+      return;
+    }
     if (this.waiting) {
       const w = this.waiting;
       this.waiting = undefined;
       w({ value: item, done: false });
-    } else this.items.push(item);
+    } else {
+      this.items.push(item);
+    }
   }
 
   close(): void {
@@ -25,8 +29,12 @@ export class Channel<T> implements AsyncIterable<T> {
     return {
       next: () => {
         const item = this.items.shift();
-        if (item !== undefined) return Promise.resolve({ value: item, done: false });
-        if (this.closed) return Promise.resolve({ value: undefined, done: true });
+        if (item !== undefined) {
+          return Promise.resolve({ value: item, done: false });
+        }
+        if (this.closed) {
+          return Promise.resolve({ value: undefined, done: true });
+        }
         return new Promise((resolve) => (this.waiting = resolve));
       },
       return: () => {

@@ -22,11 +22,13 @@ export async function pushLoop(
 ): Promise<void> {
   const url = `${events.url}?session_id=${encodeURIComponent(st.ref.sessionId)}`;
   let lastEventId: string | undefined;
-  for (let failures = 0; !signal.aborted; ) {
+  for (let failures = 0; !signal.aborted;) {
     try {
       let synced = false;
       for await (const e of readEvents(url, events.token, lastEventId, signal)) {
-        if (e.id) lastEventId = e.id;
+        if (e.id) {
+          lastEventId = e.id;
+        }
         if (e.event === 'ready' && !synced) {
           await st.sync(signal);
           synced = true;
@@ -36,21 +38,33 @@ export async function pushLoop(
         } else if (e.event === 'workflow') {
           const { workflow, session } = WorkflowEvent.parse(JSON.parse(e.data));
           const others = (st.view?.workflows ?? []).filter((w) => w.id !== workflow.id);
-          st.emitView({ session, workflows: [workflow, ...others].sort((a, b) => b.createdAt.localeCompare(a.createdAt)) });
+          st.emitView({
+            session,
+            workflows: [workflow, ...others].sort((a, b) => b.createdAt.localeCompare(a.createdAt)),
+          });
         } else if (e.event === 'session') {
           const { session } = SessionEvent.parse(JSON.parse(e.data));
           st.emitView({ session, workflows: st.view?.workflows ?? [] });
         } else if (e.event === 'message') {
           const { message } = MessageEvent.parse(JSON.parse(e.data));
-          if (st.lastSeq === undefined || message.seq <= st.lastSeq) continue;
-          if (message.seq === st.lastSeq + 1) st.deliver([message]);
-          else await st.catchUp(message.seq, signal); // a gap: fetch what is missing
+          if (st.lastSeq === undefined || message.seq <= st.lastSeq) {
+            continue;
+          }
+          if (message.seq === st.lastSeq + 1) {
+            st.deliver([message]);
+          } else {
+            await st.catchUp(message.seq, signal);
+          } // a gap: fetch what is missing
         }
       }
-      if (signal.aborted) return;
+      if (signal.aborted) {
+        return;
+      }
       throw new Error('the event stream closed');
     } catch (e) {
-      if (signal.aborted) return;
+      if (signal.aborted) {
+        return;
+      }
       failures++;
       const wait = Math.min(maxBackoffMs, 500 * 2 ** failures);
       st.out.push({ type: 'error', error: asBiltError(e), retryInMs: wait });

@@ -24,7 +24,11 @@ const WorkflowEvent = z.object({ workflow: Workflow, session: Session });
 const MessageEvent = z.object({ message: Message });
 
 /** One SSE message as a ServerEvent; undefined for events this reader does not know (skipped). */
-export function parseServerEvent(event: string | undefined, data: string, id: string | undefined): ServerEvent | undefined {
+export function parseServerEvent(
+  event: string | undefined,
+  data: string,
+  id: string | undefined,
+): ServerEvent | undefined {
   const json: unknown = data ? JSON.parse(data) : {};
   switch (event) {
     case 'ready':
@@ -57,10 +61,14 @@ export async function* readServerEvents(
       parsed = parseServerEvent(e.event, e.data, e.id);
     } catch (err) {
       // one malformed event must not end the stream; its change shows on the next full read
-      log?.(`event ${e.event ?? '?'} ${e.id ?? ''} skipped: ${err instanceof Error ? err.message.slice(0, 200) : String(err)}`);
+      log?.(
+        `event ${e.event ?? '?'} ${e.id ?? ''} skipped: ${err instanceof Error ? err.message.slice(0, 200) : String(err)}`,
+      );
       continue;
     }
-    if (parsed) yield parsed;
+    if (parsed) {
+      yield parsed;
+    }
   }
 }
 
@@ -69,14 +77,23 @@ export async function* readServerEvents(
  * hands it to watchSession); until it offers a server-wide stream itself, read it here, in one place.
  */
 export function eventsOf(client: BiltClient): { url: string; token: string | undefined } | undefined {
-  if (!client.eventsUrl) return undefined;
+  if (!client.eventsUrl) {
+    return undefined;
+  }
   const token = (client as unknown as { token?: unknown }).token;
   return { url: client.eventsUrl, token: typeof token === 'string' ? token : undefined };
 }
 
 /** The default opener of the store: the client's /events, all sessions. */
-export function openServerEvents(client: BiltClient, lastEventId: string | undefined, signal: AbortSignal, log?: (line: string) => void): AsyncIterable<ServerEvent> {
+export function openServerEvents(
+  client: BiltClient,
+  lastEventId: string | undefined,
+  signal: AbortSignal,
+  log?: (line: string) => void,
+): AsyncIterable<ServerEvent> {
   const ev = eventsOf(client);
-  if (!ev) throw new Error('this server has no event stream');
+  if (!ev) {
+    throw new Error('this server has no event stream');
+  }
   return readServerEvents(ev.url, ev.token, lastEventId, signal, log);
 }

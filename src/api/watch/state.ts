@@ -21,8 +21,18 @@ export class WatchState {
   emitView(v: SessionView): void {
     const prev = this.view;
     this.view = v;
-    const sig = (x: SessionView) => JSON.stringify([x.session.status, x.session.progress, x.session.workflowId, x.workflows[0]?.status, x.workflows[0]?.pause, x.workflows.length]);
-    if (!prev || sig(prev) !== sig(v)) this.out.push({ type: 'session', view: v });
+    const sig = (x: SessionView) =>
+      JSON.stringify([
+        x.session.status,
+        x.session.progress,
+        x.session.workflowId,
+        x.workflows[0]?.status,
+        x.workflows[0]?.pause,
+        x.workflows.length,
+      ]);
+    if (!prev || sig(prev) !== sig(v)) {
+      this.out.push({ type: 'session', view: v });
+    }
   }
 
   /** Reads and delivers what is new after lastSeq (the first call only learns where "now" is). */
@@ -38,17 +48,22 @@ export class WatchState {
 
   deliver(messages: Message[]): void {
     const fresh = messages.filter((m) => m.seq > (this.lastSeq ?? 0));
-    if (fresh.length === 0) return;
+    if (fresh.length === 0) {
+      return;
+    }
     this.lastSeq = fresh[fresh.length - 1]!.seq;
     this.out.push({ type: 'messages', messages: fresh });
   }
 
   async sync(signal: AbortSignal): Promise<void> {
-    const v = await this.backend.getSession({ sessionId: this.ref.sessionId, projectId: this.ref.projectId }, { signal });
+    const v = await this.backend.getSession(
+      { sessionId: this.ref.sessionId, projectId: this.ref.projectId },
+      { signal },
+    );
     this.emitView(v);
     await this.catchUp(v.session.messageCount > 0 ? v.session.messageCount : undefined, signal);
   }
 }
 
-export const asBiltError = (e: unknown): BiltError => (isBiltError(e) ? e : new BiltError('unavailable', e instanceof Error ? e.message : String(e)));
-
+export const asBiltError = (e: unknown): BiltError =>
+  isBiltError(e) ? e : new BiltError('unavailable', e instanceof Error ? e.message : String(e));

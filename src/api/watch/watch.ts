@@ -38,14 +38,16 @@ async function pollLoop(st: WatchState, o: WatchOptions, signal: AbortSignal): P
   const idleMs = o.idleMs ?? 30_000;
   const maxBackoff = o.maxBackoffMs ?? 60_000;
   const sleep = o.sleep ?? abortableSleep;
-  for (let failures = 0; !signal.aborted; ) {
+  for (let failures = 0; !signal.aborted;) {
     let wait: number;
     try {
       await st.sync(signal);
       failures = 0;
       wait = st.view && isActive(st.view.session.status) ? activeMs : idleMs;
     } catch (e) {
-      if (signal.aborted) return;
+      if (signal.aborted) {
+        return;
+      }
       failures++;
       wait = Math.min(maxBackoff, activeMs * 2 ** failures);
       st.out.push({ type: 'error', error: asBiltError(e), retryInMs: wait });

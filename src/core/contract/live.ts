@@ -32,26 +32,38 @@ export const liveAnswersField = text('answers', { min: 2, max: 20_000 })
     try {
       return JSON.parse(s);
     } catch {
-      ctx.addIssue({ code: 'custom', message: 'answers must be a JSON-encoded array such as [{"questionIndex":0,"selectedOptions":["Option A"]}]' });
+      ctx.addIssue({
+        code: 'custom',
+        message: 'answers must be a JSON-encoded array such as [{"questionIndex":0,"selectedOptions":["Option A"]}]',
+      });
       return z.NEVER;
     }
   })
-  .pipe(z.array(LiveAnswer, { error: 'answers must be a JSON-encoded array of {questionIndex, selectedOptions?, text?}' }).min(1, { error: 'answers must hold at least one answer' }));
+  .pipe(
+    z
+      .array(LiveAnswer, { error: 'answers must be a JSON-encoded array of {questionIndex, selectedOptions?, text?}' })
+      .min(1, { error: 'answers must hold at least one answer' }),
+  );
 
 export const liveInputs = {
   bilt_list_projects: z.strictObject({}),
   bilt_get_project: z.strictObject({ projectId: uuid('projectId').describe('Project id (UUID)') }),
   bilt_create_project: z.strictObject({
-    name: text('name', { min: 1, max: LIMITS.projectNameMax, pattern: PROJECT_NAME_PATTERN, patternHint: 'letters, digits, hyphens and underscores' }).describe(
-      'Unique project name: up to 255 letters, digits, hyphens and underscores',
-    ),
+    name: text('name', {
+      min: 1,
+      max: LIMITS.projectNameMax,
+      pattern: PROJECT_NAME_PATTERN,
+      patternHint: 'letters, digits, hyphens and underscores',
+    }).describe('Unique project name: up to 255 letters, digits, hyphens and underscores'),
     description: text('description', { max: LIMITS.descriptionMax }).optional().describe('Up to 1000 characters'),
   }),
   bilt_get_session: z.strictObject({ projectId: uuid('projectId').describe('Project whose session to read') }),
   bilt_send_message: z
     .strictObject({
       projectId: uuid('projectId').describe('Project to send to'),
-      message: text('message', { min: LIMITS.messageMin, max: LIMITS.messageMax }).optional().describe('Instruction, 1–5000 characters'),
+      message: text('message', { min: LIMITS.messageMin, max: LIMITS.messageMax })
+        .optional()
+        .describe('Instruction, 1–5000 characters'),
       answers: liveAnswersField.optional().describe('JSON-encoded answers to a questions pause'),
       workflowId: uuid('workflowId').optional().describe('The paused workflow the answers are for'),
     })
@@ -61,7 +73,9 @@ export const liveInputs = {
     }),
   bilt_get_messages: z.strictObject({
     projectId: uuid('projectId').describe('Project whose conversation to read'),
-    limit: integer('limit', { min: LIMITS.messagesLimitMin, max: LIMITS.messagesLimitMax }).optional().describe('1–100, default 50'),
+    limit: integer('limit', { min: LIMITS.messagesLimitMin, max: LIMITS.messagesLimitMax })
+      .optional()
+      .describe('1–100, default 50'),
     offset: integer('offset', { min: 0 }).optional().describe('Messages to skip from the newest, default 0'),
   }),
   bilt_cancel_workflow: z.strictObject({
@@ -204,4 +218,8 @@ export const toLiveMessage = (m: Message): z.infer<typeof LiveMessage> => ({
 });
 
 export const fromLiveAnswers = (answers: z.infer<typeof LiveAnswer>[]): Answer[] =>
-  answers.map((a) => ({ questionIndex: a.questionIndex, selectedOptions: a.selectedOptions ?? [], ...(a.text !== undefined ? { text: a.text } : {}) }));
+  answers.map((a) => ({
+    questionIndex: a.questionIndex,
+    selectedOptions: a.selectedOptions ?? [],
+    ...(a.text !== undefined ? { text: a.text } : {}),
+  }));

@@ -43,7 +43,9 @@ export const seedInputs = {
   }),
   bilt_get_session: z.strictObject({
     session_id: uuid('session_id').optional().describe('Session to read; omit for the current/most recent session'),
-    project_id: uuid('project_id').optional().describe("Project whose current session to read (used if session_id is omitted)"),
+    project_id: uuid('project_id')
+      .optional()
+      .describe('Project whose current session to read (used if session_id is omitted)'),
   }),
   bilt_send_message: z.strictObject({
     session_id: uuid('session_id').describe('Session id from bilt_get_session'),
@@ -206,7 +208,14 @@ export const toSeedPause = (p: Workflow['pause']): z.infer<typeof SeedPause> | u
     ? {
         type: p.type,
         ...(p.questions
-          ? { questions: p.questions.map((q) => ({ question: q.question, options: q.options, multi_select: q.multiSelect, allow_text: q.allowText })) }
+          ? {
+              questions: p.questions.map((q) => ({
+                question: q.question,
+                options: q.options,
+                multi_select: q.multiSelect,
+                allow_text: q.allowText,
+              })),
+            }
           : {}),
         ...(p.message !== undefined ? { message: p.message } : {}),
         ...(p.projectUrl !== undefined ? { project_url: p.projectUrl } : {}),
@@ -227,7 +236,11 @@ export const toSeedWorkflow = (w: Workflow): z.infer<typeof SeedWorkflow> => ({
   ended_at: w.endedAt,
 });
 
-export function toSeedSession(s: Session, latest: Workflow | undefined, workflows?: Workflow[]): z.infer<typeof SeedSession> {
+export function toSeedSession(
+  s: Session,
+  latest: Workflow | undefined,
+  workflows?: Workflow[],
+): z.infer<typeof SeedSession> {
   const progress = toSeedProgress(s.progress);
   const pause = latest?.status === 'paused' ? toSeedPause(latest.pause) : undefined;
   return {

@@ -20,7 +20,10 @@ export function isAgentName(name: string): name is AgentName {
 /** Builds the named agent; throws a BiltError('invalid_input') for unknown names and bad options. */
 export function createAgent(name: string = DEFAULT_AGENT, options: AgentOptions = {}): Agent {
   if (!isAgentName(name)) {
-    throw new BiltError('invalid_input', `Unknown agent "${name}"; available agents: ${AGENT_NAMES.join(', ')}`, { agent: name, available: [...AGENT_NAMES] });
+    throw new BiltError('invalid_input', `Unknown agent "${name}"; available agents: ${AGENT_NAMES.join(', ')}`, {
+      agent: name,
+      available: [...AGENT_NAMES],
+    });
   }
   checkNumber('killGraceMs', options.killGraceMs);
   checkNumber('speed', options.speed);
@@ -33,7 +36,11 @@ export function createAgent(name: string = DEFAULT_AGENT, options: AgentOptions 
     case 'command': {
       const command = options.command?.trim();
       if (!command) {
-        throw new BiltError('invalid_input', 'The command agent needs a command line to run: pass --agent-command "CMD"', { agent: name });
+        throw new BiltError(
+          'invalid_input',
+          'The command agent needs a command line to run: pass --agent-command "CMD"',
+          { agent: name },
+        );
       }
       return new CommandAgent({ name, command, ...commandOptions(options) });
     }
@@ -41,7 +48,13 @@ export function createAgent(name: string = DEFAULT_AGENT, options: AgentOptions 
     case 'codex': {
       const preset = PRESETS[name];
       const command = options.command?.trim() || preset.defaultCommand;
-      return new CommandAgent({ name, command, parseStdout: preset.parseStdout, stderrVariant: 'log', ...commandOptions(options) });
+      return new CommandAgent({
+        name,
+        command,
+        parseStdout: preset.parseStdout,
+        stderrVariant: 'log',
+        ...commandOptions(options),
+      });
     }
   }
 }
@@ -54,7 +67,9 @@ function commandOptions(options: AgentOptions) {
 }
 
 function checkNumber(field: 'killGraceMs' | 'speed', value: number | undefined): void {
-  if (value === undefined || (Number.isFinite(value) && value >= 0)) return;
+  if (value === undefined || (Number.isFinite(value) && value >= 0)) {
+    return;
+  }
   throw new BiltError('invalid_input', `${field} must be a number ≥ 0 (got ${String(value)})`, { field });
 }
 

@@ -2,7 +2,9 @@
 
 /** Shortens text to at most `max` characters, marking the cut with an ellipsis. */
 export function clip(text: string, max: number): string {
-  if (text.length <= max) return text;
+  if (text.length <= max) {
+    return text;
+  }
   return `${text.slice(0, Math.max(0, max - 1)).trimEnd()}…`;
 }
 
@@ -10,7 +12,9 @@ export function clip(text: string, max: number): string {
 export function firstLine(text: string): string {
   for (const line of text.split(/\r?\n/)) {
     const t = line.trim();
-    if (t) return t;
+    if (t) {
+      return t;
+    }
   }
   return '';
 }

@@ -36,8 +36,7 @@ export interface AgentContext {
 }
 
 export type AgentOutcome =
-  | { status: 'completed'; summary?: string; url?: string }
-  | { status: 'failed'; error: string };
+  { status: 'completed'; summary?: string; url?: string } | { status: 'failed'; error: string };
 
 export interface AgentRun {
   /** Settles when the agent has fully stopped (after a cancel too: the engine ignores the outcome then). */

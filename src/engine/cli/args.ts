@@ -46,16 +46,30 @@ export interface ServeArgs {
 
 export class UsageError extends Error {}
 
-function num(flag: string, raw: string | undefined, fallback: number, min: number, max = Number.MAX_SAFE_INTEGER, integer = true): number {
-  if (raw === undefined) return fallback;
+function num(
+  flag: string,
+  raw: string | undefined,
+  fallback: number,
+  min: number,
+  max = Number.MAX_SAFE_INTEGER,
+  integer = true,
+): number {
+  if (raw === undefined) {
+    return fallback;
+  }
   const n = Number(raw);
   if (!Number.isFinite(n) || (integer && !Number.isInteger(n)) || n < min || n > max) {
-    throw new UsageError(`--${flag} must be ${integer ? 'a whole number' : 'a number'} from ${min} to ${max} (got ${JSON.stringify(raw)})`);
+    throw new UsageError(
+      `--${flag} must be ${integer ? 'a whole number' : 'a number'} from ${min} to ${max} (got ${JSON.stringify(raw)})`,
+    );
   }
   return n;
 }
 
-export function parseCli(argv: string[], env: NodeJS.ProcessEnv = process.env): { command: string; serve: ServeArgs; dataDir: string } {
+export function parseCli(
+  argv: string[],
+  env: NodeJS.ProcessEnv = process.env,
+): { command: string; serve: ServeArgs; dataDir: string } {
   let parsed;
   try {
     parsed = parseArgs({
@@ -85,7 +99,9 @@ export function parseCli(argv: string[], env: NodeJS.ProcessEnv = process.env): 
   }
   const v = parsed.values;
   const command = v.help ? 'help' : (parsed.positionals[0] ?? 'help');
-  if (!['serve', 'status', 'stop', 'help'].includes(command)) throw new UsageError(`unknown command ${JSON.stringify(command)}`);
+  if (!['serve', 'status', 'stop', 'help'].includes(command)) {
+    throw new UsageError(`unknown command ${JSON.stringify(command)}`);
+  }
   const dataDir = v['data-dir'] ?? defaultDataDir(env);
   const serve: ServeArgs = {
     port: num('port', v.port, 0, 0, 65535),

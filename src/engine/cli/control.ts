@@ -2,7 +2,11 @@
 import { pidAlive } from './lock';
 import { probe, readDiscovery } from '../../api/local/discovery';
 
-export async function control(command: 'status' | 'stop', dataDir: string, io: { stdout(l: string): void; stderr(l: string): void }): Promise<number> {
+export async function control(
+  command: 'status' | 'stop',
+  dataDir: string,
+  io: { stdout(l: string): void; stderr(l: string): void },
+): Promise<number> {
   const d = await readDiscovery(dataDir);
   if (!d || !(await probe(d))) {
     io.stderr(`[bilt-engine] no engine answers for ${dataDir}`);
@@ -14,7 +18,9 @@ export async function control(command: 'status' | 'stop', dataDir: string, io: {
     return 0;
   }
   process.kill(d.pid, 'SIGTERM');
-  for (let i = 0; i < 100 && pidAlive(d.pid); i++) await new Promise((r) => setTimeout(r, 100));
+  for (let i = 0; i < 100 && pidAlive(d.pid); i++) {
+    await new Promise((r) => setTimeout(r, 100));
+  }
   if (pidAlive(d.pid)) {
     io.stderr(`[bilt-engine] pid ${d.pid} is still running after 10 s`);
     return 1;

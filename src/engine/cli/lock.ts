@@ -36,19 +36,33 @@ export async function acquireLock(dataDir: string): Promise<LockResult> {
         return {
           acquired: true,
           release: async () => {
-            if ((await readPid(file)) === process.pid) await fs.rm(file, { force: true });
+            if ((await readPid(file)) === process.pid) {
+              await fs.rm(file, { force: true });
+            }
           },
         };
       } catch (e) {
-        if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+        if ((e as NodeJS.ErrnoException).code !== 'EEXIST') {
+          throw e;
+        }
       }
       const pid = await readPid(file);
-      if (pid !== undefined && pid !== process.pid && pidAlive(pid)) return { acquired: false, heldBy: pid };
+      if (pid !== undefined && pid !== process.pid && pidAlive(pid)) {
+        return { acquired: false, heldBy: pid };
+      }
       // stale: move it aside under a unique name (atomic), so two starters cannot both remove a fresh lock
       const aside = `${file}.stale-${randomBytes(4).toString('hex')}`;
-      if (await fs.rename(file, aside).then(() => true, () => false)) {
-        if ((await readPid(aside)) === pid) await fs.rm(aside, { force: true });
-        else await fs.rename(aside, file).catch(() => undefined); // someone else's fresh lock: put it back
+      if (
+        await fs.rename(file, aside).then(
+          () => true,
+          () => false,
+        )
+      ) {
+        if ((await readPid(aside)) === pid) {
+          await fs.rm(aside, { force: true });
+        } else {
+          await fs.rename(aside, file).catch(() => undefined);
+        } // someone else's fresh lock: put it back
       }
     }
   } finally {

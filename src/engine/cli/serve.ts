@@ -34,7 +34,9 @@ export async function serve(args: ServeArgs, io: ServeIo): Promise<number> {
   });
   await fs.mkdir(args.dataDir, { recursive: true, mode: 0o700 });
   const lock = await acquireLock(args.dataDir);
-  if (!lock.acquired) return reportRunning(args.dataDir, lock.heldBy, io);
+  if (!lock.acquired) {
+    return reportRunning(args.dataDir, lock.heldBy, io);
+  }
   try {
     return await serveLocked(args, io, agent, lock.release, log);
   } catch (e) {
@@ -43,8 +45,13 @@ export async function serve(args: ServeArgs, io: ServeIo): Promise<number> {
   }
 }
 
-async function serveLocked(args: ServeArgs, io: ServeIo, agent: Agent, releaseLock: () => Promise<void>, log: (line: string) => void): Promise<number> {
-
+async function serveLocked(
+  args: ServeArgs,
+  io: ServeIo,
+  agent: Agent,
+  releaseLock: () => Promise<void>,
+  log: (line: string) => void,
+): Promise<number> {
   const token = io.env.BILT_ENGINE_TOKEN || `bilt_local_${randomBytes(24).toString('base64url')}`;
   let baseUrl = '';
   let stopping: Promise<number> | undefined;
@@ -126,7 +133,9 @@ async function serveLocked(args: ServeArgs, io: ServeIo, agent: Agent, releaseLo
   io.stdout(JSON.stringify(discovery));
   // whoever started us may close our stdout once it has the ready line; later writes must not crash us
   process.stdout.on('error', () => undefined);
-  log(`listening on ${http.url} (seed MCP ${SEED_MCP_PATH}, live MCP ${LIVE_MCP_PATH}, events ${EVENTS_PATH}); agent ${agent.name}; data ${args.dataDir}; token in ${args.dataDir}/engine.json`);
+  log(
+    `listening on ${http.url} (seed MCP ${SEED_MCP_PATH}, live MCP ${LIVE_MCP_PATH}, events ${EVENTS_PATH}); agent ${agent.name}; data ${args.dataDir}; token in ${args.dataDir}/engine.json`,
+  );
   return exited;
 }
 
@@ -141,6 +150,8 @@ async function reportRunning(dataDir: string, pid: number, io: ServeIo): Promise
     }
     await new Promise((r) => setTimeout(r, 250));
   }
-  io.stderr(`[bilt-engine] ${dataDir} is locked by pid ${pid}, which does not answer; stop it, or remove ${dataDir}/engine.lock if no engine runs`);
+  io.stderr(
+    `[bilt-engine] ${dataDir} is locked by pid ${pid}, which does not answer; stop it, or remove ${dataDir}/engine.lock if no engine runs`,
+  );
   return 1;
 }

@@ -58,9 +58,13 @@ export class EventBus {
     for (const e of events) {
       this.lastId = Math.max(this.lastId, e.id);
       this.buffer.push(e);
-      if (this.buffer.length > this.capacity) this.buffer.shift();
+      if (this.buffer.length > this.capacity) {
+        this.buffer.shift();
+      }
       for (const s of [...this.subscribers]) {
-        if (s.sessionId === undefined || s.sessionId === eventSessionId(e)) s.listener(e);
+        if (s.sessionId === undefined || s.sessionId === eventSessionId(e)) {
+          s.listener(e);
+        }
       }
     }
   }
@@ -69,13 +73,21 @@ export class EventBus {
    * `counted` subscribers are real event-stream clients (they make subscriber_count); in-process
    * waiters subscribe uncounted.
    */
-  subscribe(opts: { sessionId?: string; afterId?: number; counted?: boolean }, listener: (e: EngineEvent) => void): Subscription {
+  subscribe(
+    opts: { sessionId?: string; afterId?: number; counted?: boolean },
+    listener: (e: EngineEvent) => void,
+  ): Subscription {
     const sub: Subscriber = { sessionId: opts.sessionId, counted: opts.counted ?? false, listener };
     let replay: EngineEvent[] | 'reset' = [];
     if (opts.afterId !== undefined && opts.afterId < this.lastId) {
       const first = this.buffer[0];
-      if (!first || first.id > opts.afterId + 1) replay = 'reset';
-      else replay = this.buffer.filter((e) => e.id > opts.afterId! && (sub.sessionId === undefined || sub.sessionId === eventSessionId(e)));
+      if (!first || first.id > opts.afterId + 1) {
+        replay = 'reset';
+      } else {
+        replay = this.buffer.filter(
+          (e) => e.id > opts.afterId! && (sub.sessionId === undefined || sub.sessionId === eventSessionId(e)),
+        );
+      }
     }
     this.subscribers.add(sub);
     return { replay, unsubscribe: () => this.subscribers.delete(sub) };
@@ -84,7 +96,11 @@ export class EventBus {
   /** Event-stream clients that receive this session's events (filtered to it, or to everything). */
   subscriberCount(sessionId: string): number {
     let n = 0;
-    for (const s of this.subscribers) if (s.counted && (s.sessionId === undefined || s.sessionId === sessionId)) n++;
+    for (const s of this.subscribers) {
+      if (s.counted && (s.sessionId === undefined || s.sessionId === sessionId)) {
+        n++;
+      }
+    }
     return n;
   }
 }

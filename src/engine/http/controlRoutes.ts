@@ -21,14 +21,25 @@ export interface EngineInfo {
 
 const Uuid = z.uuid();
 
-export async function handleControl(req: IncomingMessage, res: ServerResponse, path: string, svc: EngineService, info: EngineInfo): Promise<boolean> {
+export async function handleControl(
+  req: IncomingMessage,
+  res: ServerResponse,
+  path: string,
+  svc: EngineService,
+  info: EngineInfo,
+): Promise<boolean> {
   if (path === '/engine/info') {
-    if (req.method !== 'GET') sendError(res, 405, 'Method not allowed', { message: 'Use GET' }, { allow: 'GET' });
-    else sendJson(res, 200, info);
+    if (req.method !== 'GET') {
+      sendError(res, 405, 'Method not allowed', { message: 'Use GET' }, { allow: 'GET' });
+    } else {
+      sendJson(res, 200, info);
+    }
     return true;
   }
   const m = /^\/engine\/sessions\/([^/]+)\/(pause|resume)$/.exec(path);
-  if (!m) return false;
+  if (!m) {
+    return false;
+  }
   if (req.method !== 'POST') {
     sendError(res, 405, 'Method not allowed', { message: 'Use POST' }, { allow: 'POST' });
     return true;
@@ -42,8 +53,11 @@ export async function handleControl(req: IncomingMessage, res: ServerResponse, p
     const w = action === 'pause' ? await svc.suspend(sessionId!) : await svc.resume(sessionId!);
     sendJson(res, 200, { session_id: sessionId, workflow_id: w.id, status: w.status });
   } catch (e) {
-    if (isBiltError(e)) sendBiltError(res, e);
-    else throw e;
+    if (isBiltError(e)) {
+      sendBiltError(res, e);
+    } else {
+      throw e;
+    }
   }
   return true;
 }

@@ -15,10 +15,16 @@ export function hostnameOf(hostHeader: string): { host: string; port: string | u
 /** Why the request's Host or Origin is refused, or undefined when both are loopback. */
 export function hostRefusal(req: IncomingMessage, port: number): string | undefined {
   const hostHeader = req.headers.host;
-  if (!hostHeader) return 'missing Host header';
+  if (!hostHeader) {
+    return 'missing Host header';
+  }
   const { host, port: p } = hostnameOf(hostHeader);
-  if (!LOOPBACK_HOSTS.has(host)) return `Host ${JSON.stringify(hostHeader)} is not a loopback address`;
-  if (p !== undefined && Number(p) !== port) return `Host ${JSON.stringify(hostHeader)} names another port`;
+  if (!LOOPBACK_HOSTS.has(host)) {
+    return `Host ${JSON.stringify(hostHeader)} is not a loopback address`;
+  }
+  if (p !== undefined && Number(p) !== port) {
+    return `Host ${JSON.stringify(hostHeader)} names another port`;
+  }
   const origin = req.headers.origin;
   if (origin !== undefined) {
     let url: URL | undefined;
@@ -27,7 +33,9 @@ export function hostRefusal(req: IncomingMessage, port: number): string | undefi
     } catch {
       url = undefined;
     }
-    if (!url || url.protocol !== 'http:' || !LOOPBACK_HOSTS.has(url.hostname)) return `Origin ${JSON.stringify(origin)} is not a loopback origin`;
+    if (!url || url.protocol !== 'http:' || !LOOPBACK_HOSTS.has(url.hostname)) {
+      return `Origin ${JSON.stringify(origin)} is not a loopback origin`;
+    }
   }
   return undefined;
 }
@@ -36,9 +44,13 @@ const digest = (s: string) => createHash('sha256').update(s).digest();
 
 export function tokenMatches(req: IncomingMessage, token: string): boolean {
   const auth = req.headers.authorization;
-  if (!auth) return false;
+  if (!auth) {
+    return false;
+  }
   const m = /^Bearer\s+(.+)$/i.exec(auth.trim());
-  if (!m) return false;
+  if (!m) {
+    return false;
+  }
   // compare fixed-size digests so neither length nor content leaks through timing
   return timingSafeEqual(digest(m[1]!), digest(token));
 }
@@ -66,7 +78,9 @@ export class RequestBudget {
     }
     const reset = Math.ceil((this.windowStart + 60_000) / 1000);
     const allowed = this.used < this.perMinute;
-    if (allowed) this.used++;
+    if (allowed) {
+      this.used++;
+    }
     const headers = {
       'x-ratelimit-limit': String(this.perMinute),
       'x-ratelimit-remaining': String(Math.max(0, this.perMinute - this.used)),

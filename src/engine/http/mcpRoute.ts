@@ -8,10 +8,22 @@ import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/
 import { createToolServer, type ToolServerOptions, type ToolSet } from '../../mcp/kit/toolServer';
 import { sendError } from './respond';
 
-export async function handleMcp(req: IncomingMessage, res: ServerResponse, body: unknown, tools: ToolSet, options: ToolServerOptions): Promise<void> {
+export async function handleMcp(
+  req: IncomingMessage,
+  res: ServerResponse,
+  body: unknown,
+  tools: ToolSet,
+  options: ToolServerOptions,
+): Promise<void> {
   if (req.method !== 'POST') {
     // stateless server: no standalone SSE stream (GET) and no session to delete (DELETE)
-    sendError(res, 405, 'Method not allowed', { message: 'Use POST for MCP requests on this endpoint' }, { allow: 'POST' });
+    sendError(
+      res,
+      405,
+      'Method not allowed',
+      { message: 'Use POST for MCP requests on this endpoint' },
+      { allow: 'POST' },
+    );
     return;
   }
   const server = createToolServer(options, tools);

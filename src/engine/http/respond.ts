@@ -2,14 +2,31 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { BiltError } from '../../core/errors';
 
-export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
-  if (res.headersSent) return;
+export function sendJson(
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): void {
+  if (res.headersSent) {
+    return;
+  }
   const text = JSON.stringify(body);
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text), ...headers });
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': Buffer.byteLength(text),
+    ...headers,
+  });
   res.end(text);
 }
 
-export function sendError(res: ServerResponse, status: number, error: string, details: Record<string, unknown> = {}, headers: Record<string, string> = {}): void {
+export function sendError(
+  res: ServerResponse,
+  status: number,
+  error: string,
+  details: Record<string, unknown> = {},
+  headers: Record<string, string> = {},
+): void {
   sendJson(res, status, { error, details }, headers);
 }
 
@@ -39,9 +56,13 @@ export async function readJsonBody(req: IncomingMessage, limit: number): Promise
   let size = 0;
   for await (const chunk of req) {
     size += (chunk as Buffer).length;
-    if (size > limit) throw new BodyTooLarge(`request body exceeds ${limit} bytes`);
+    if (size > limit) {
+      throw new BodyTooLarge(`request body exceeds ${limit} bytes`);
+    }
     chunks.push(chunk as Buffer);
   }
-  if (size === 0) return undefined;
+  if (size === 0) {
+    return undefined;
+  }
   return JSON.parse(Buffer.concat(chunks).toString('utf8'));
 }

@@ -50,15 +50,31 @@ export async function startHttpServer(o: HttpServerOptions): Promise<RunningHttp
 
   async function route(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     const refusal = hostRefusal(req, port);
-    if (refusal) return sendError(res, 403, 'Forbidden', { message: refusal });
+    if (refusal) {
+      return sendError(res, 403, 'Forbidden', { message: refusal });
+    }
     if (!tokenMatches(req, o.token)) {
-      return sendError(res, 401, 'Invalid or expired API key', { message: 'Send Authorization: Bearer <token> (see the engine discovery file)' }, { 'www-authenticate': 'Bearer' });
+      return sendError(
+        res,
+        401,
+        'Invalid or expired API key',
+        { message: 'Send Authorization: Bearer <token> (see the engine discovery file)' },
+        { 'www-authenticate': 'Bearer' },
+      );
     }
     if (budget) {
       const d = budget.take();
-      for (const [k, v] of Object.entries(d.headers)) res.setHeader(k, v);
+      for (const [k, v] of Object.entries(d.headers)) {
+        res.setHeader(k, v);
+      }
       if (!d.allowed) {
-        return sendError(res, 429, 'Rate limit exceeded', { message: `Too many requests; retry in ${d.retryAfterSeconds} s`, retry_after: d.retryAfterSeconds }, { 'retry-after': String(d.retryAfterSeconds) });
+        return sendError(
+          res,
+          429,
+          'Rate limit exceeded',
+          { message: `Too many requests; retry in ${d.retryAfterSeconds} s`, retry_after: d.retryAfterSeconds },
+          { 'retry-after': String(d.retryAfterSeconds) },
+        );
       }
     }
     const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
@@ -68,17 +84,25 @@ export async function startHttpServer(o: HttpServerOptions): Promise<RunningHttp
       try {
         body = req.method === 'POST' ? await readJsonBody(req, MAX_BODY_BYTES) : undefined;
       } catch (e) {
-        if (e instanceof BodyTooLarge) return sendError(res, 413, 'Request too large', { message: e.message, limit: MAX_BODY_BYTES });
+        if (e instanceof BodyTooLarge) {
+          return sendError(res, 413, 'Request too large', { message: e.message, limit: MAX_BODY_BYTES });
+        }
         return sendError(res, 400, 'Parse error', { message: 'The body is not valid JSON' });
       }
       const tools = path === SEED_MCP_PATH ? o.seedTools : o.liveTools;
       return handleMcp(req, res, body, tools, o.toolServer);
     }
     if (path === `${SEED_MCP_PATH}/sse` || path === `${LIVE_MCP_PATH}/sse`) {
-      return sendError(res, 410, 'Gone', { message: `The legacy SSE transport is no longer available; use Streamable HTTP at ${path.slice(0, -4)}` });
+      return sendError(res, 410, 'Gone', {
+        message: `The legacy SSE transport is no longer available; use Streamable HTTP at ${path.slice(0, -4)}`,
+      });
     }
-    if (path === EVENTS_PATH) return handleEvents(req, res, url, o.bus, (id) => o.service.peekSessionExists(id));
-    if (await handleControl(req, res, path, o.service, o.info())) return;
+    if (path === EVENTS_PATH) {
+      return handleEvents(req, res, url, o.bus, (id) => o.service.peekSessionExists(id));
+    }
+    if (await handleControl(req, res, path, o.service, o.info())) {
+      return;
+    }
     sendError(res, 404, 'Not found', { message: `No route ${req.method} ${path}` });
   }
 

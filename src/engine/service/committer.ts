@@ -31,7 +31,9 @@ export class Committer {
   ) {}
 
   commit(records: ChangeRecord[]): Promise<void> {
-    if (this.failed) return Promise.reject(this.unavailable());
+    if (this.failed) {
+      return Promise.reject(this.unavailable());
+    }
     const { seqs, durable } = this.store.append(records);
     this.lastDurable = durable.catch(() => undefined);
     const events: EngineEvent[] = records.map((r, i) => {
@@ -58,7 +60,9 @@ export class Committer {
    * state (which is applied before it is durable), so no client ever sees a change a crash could lose.
    */
   settled(): Promise<void> {
-    if (this.failed) return Promise.reject(this.unavailable());
+    if (this.failed) {
+      return Promise.reject(this.unavailable());
+    }
     return this.lastDurable;
   }
 
@@ -68,7 +72,9 @@ export class Committer {
   }
 
   private maybeCompact(): void {
-    if (this.compacting || this.store.bytesSinceSnapshot < this.options.compactAfterBytes) return;
+    if (this.compacting || this.store.bytesSinceSnapshot < this.options.compactAfterBytes) {
+      return;
+    }
     const upTo = this.store.lastSeq;
     const snapshot = this.state.snapshot();
     this.compacting = this.store

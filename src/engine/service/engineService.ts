@@ -21,7 +21,9 @@ export class EngineService {
   ) {
     runner.onAutoResume = (workflowId) => {
       const w = ctx.state.workflow(workflowId);
-      if (w?.status === 'paused') void resumeWorkflow(ctx, runner, w.sessionId, [], true).catch(() => undefined);
+      if (w?.status === 'paused') {
+        void resumeWorkflow(ctx, runner, w.sessionId, [], true).catch(() => undefined);
+      }
     };
   }
 

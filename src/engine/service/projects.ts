@@ -6,7 +6,9 @@ import { iso, type ServiceContext } from './context';
 
 export function getProject(ctx: ServiceContext, projectId: string): Project {
   const p = ctx.state.project(projectId);
-  if (!p) throw notFound('Project', { project_id: projectId });
+  if (!p) {
+    throw notFound('Project', { project_id: projectId });
+  }
   return p;
 }
 

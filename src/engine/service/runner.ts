@@ -44,16 +44,23 @@ export class Runner {
 
   /** Starts a pending workflow now if a slot is free; resolves once its new status is committed. */
   async enqueue(workflowId: string): Promise<void> {
-    if (this.active.size < this.options.maxConcurrent) await this.start(workflowId);
-    else this.queue.push(workflowId);
+    if (this.active.size < this.options.maxConcurrent) {
+      await this.start(workflowId);
+    } else {
+      this.queue.push(workflowId);
+    }
   }
 
   /** Stops the agent of a workflow the service has already marked cancelled. */
   cancel(workflowId: string): void {
     const i = this.queue.indexOf(workflowId);
-    if (i >= 0) this.queue.splice(i, 1);
+    if (i >= 0) {
+      this.queue.splice(i, 1);
+    }
     const a = this.active.get(workflowId);
-    if (!a) return;
+    if (!a) {
+      return;
+    }
     this.settleAsk(a)?.reject(abortError());
     a.controller.abort();
   }
@@ -61,16 +68,23 @@ export class Runner {
   /** Continues a paused workflow: answers go to the agent's pending ask, else the agent is un-suspended. */
   resume(workflowId: string, answers: Answer[]): void {
     const a = this.active.get(workflowId);
-    if (!a) return;
+    if (!a) {
+      return;
+    }
     const ask = this.settleAsk(a);
-    if (ask) ask.resolve(answers);
-    else a.run?.resume?.();
+    if (ask) {
+      ask.resolve(answers);
+    } else {
+      a.run?.resume?.();
+    }
   }
 
   /** Freezes a running agent; false when the agent cannot be suspended. */
   suspend(workflowId: string): boolean {
     const run = this.active.get(workflowId)?.run;
-    if (!run?.suspend) return false;
+    if (!run?.suspend) {
+      return false;
+    }
     run.suspend();
     return true;
   }
@@ -94,11 +108,15 @@ export class Runner {
   private async start(workflowId: string): Promise<void> {
     const { state, committer } = this.ctx;
     const w = state.workflow(workflowId);
-    if (!w || w.status !== 'pending') return;
+    if (!w || w.status !== 'pending') {
+      return;
+    }
     const a: Active = { workflowId, controller: new AbortController() };
     this.active.set(workflowId, a);
     const at = iso(this.ctx.clock);
-    await committer.commit([{ type: 'workflow.updated', workflowId, patch: { status: 'running', startedAt: at, updatedAt: at } }]);
+    await committer.commit([
+      { type: 'workflow.updated', workflowId, patch: { status: 'running', startedAt: at, updatedAt: at } },
+    ]);
     const project = state.project(w.projectId)!;
     const workDir = path.join(this.options.workRoot, project.name);
     let run: AgentRun;
@@ -119,10 +137,14 @@ export class Runner {
     this.active.delete(a.workflowId);
     const w = this.ctx.state.workflow(a.workflowId);
     if (w && (w.status === 'running' || w.status === 'paused')) {
-      await this.ctx.committer.commit(finishRecords(this.ctx, w, outcome)).catch((e: unknown) => this.options.log(`could not record the end of ${w.id}: ${String(e)}`));
+      await this.ctx.committer
+        .commit(finishRecords(this.ctx, w, outcome))
+        .catch((e: unknown) => this.options.log(`could not record the end of ${w.id}: ${String(e)}`));
     }
     while (this.active.size < this.options.maxConcurrent && this.queue.length > 0) {
-      await this.start(this.queue.shift()!).catch((e: unknown) => this.options.log(`could not start a workflow: ${String(e)}`));
+      await this.start(this.queue.shift()!).catch((e: unknown) =>
+        this.options.log(`could not start a workflow: ${String(e)}`),
+      );
     }
   }
 
@@ -130,7 +152,8 @@ export class Runner {
     const w = this.ctx.state.workflow(a.workflowId)!;
     const project = this.ctx.state.project(w.projectId)!;
     const live = () => !a.controller.signal.aborted && this.ctx.state.workflow(a.workflowId)?.status === 'running';
-    const report = (p: Promise<void>) => p.catch((e: unknown) => this.options.log(`could not record agent output: ${String(e)}`));
+    const report = (p: Promise<void>) =>
+      p.catch((e: unknown) => this.options.log(`could not record agent output: ${String(e)}`));
     return {
       workflowId: w.id,
       sessionId: w.sessionId,
@@ -139,17 +162,30 @@ export class Runner {
       workDir,
       signal: a.controller.signal,
       say: (text: string, variant: Variant = 'info') => {
-        if (live()) void report(this.ctx.committer.commit([messageRecord(this.ctx, w, 'ai', variant, text)]));
+        if (live()) {
+          void report(this.ctx.committer.commit([messageRecord(this.ctx, w, 'ai', variant, text)]));
+        }
       },
       progress: (p: Progress) => {
-        if (!live()) return;
+        if (!live()) {
+          return;
+        }
         const percentage = Math.max(0, Math.min(100, p.percentage));
         const progress = { percentage, ...(p.currentStep !== undefined ? { currentStep: p.currentStep } : {}) };
-        void report(this.ctx.committer.commit([{ type: 'workflow.updated', workflowId: w.id, patch: { progress, updatedAt: iso(this.ctx.clock) } }]));
+        void report(
+          this.ctx.committer.commit([
+            { type: 'workflow.updated', workflowId: w.id, patch: { progress, updatedAt: iso(this.ctx.clock) } },
+          ]),
+        );
       },
       ask: (pause: Pause, opts?: { autoResumeMs?: number }) => {
-        if (!live()) return Promise.reject(abortError());
-        const withUrl: Pause = pause.type === 'questions' ? pause : { ...pause, projectUrl: pause.projectUrl ?? this.ctx.projectUrl(project.id) };
+        if (!live()) {
+          return Promise.reject(abortError());
+        }
+        const withUrl: Pause =
+          pause.type === 'questions'
+            ? pause
+            : { ...pause, projectUrl: pause.projectUrl ?? this.ctx.projectUrl(project.id) };
         return new Promise<Answer[]>((resolve, reject) => {
           const auto = pause.type !== 'questions' ? opts?.autoResumeMs : undefined;
           const timer = auto !== undefined ? setTimeout(() => this.onAutoResume(a.workflowId), auto) : undefined;
@@ -165,7 +201,9 @@ export class Runner {
 
   private settleAsk(a: Active): Active['ask'] {
     const ask = a.ask;
-    if (ask?.timer) clearTimeout(ask.timer);
+    if (ask?.timer) {
+      clearTimeout(ask.timer);
+    }
     a.ask = undefined;
     return ask;
   }

@@ -7,7 +7,9 @@ import { iso, type ServiceContext } from './context';
 
 export function getSessionById(ctx: ServiceContext, sessionId: string): Session {
   const s = ctx.state.session(sessionId);
-  if (!s) throw notFound('Session', { session_id: sessionId });
+  if (!s) {
+    throw notFound('Session', { session_id: sessionId });
+  }
   return s;
 }
 
@@ -15,7 +17,9 @@ export function getSessionById(ctx: ServiceContext, sessionId: string): Session 
 export async function sessionOfProject(ctx: ServiceContext, projectId: string): Promise<Session> {
   getProject(ctx, projectId);
   const existing = ctx.state.currentSessionId(projectId);
-  if (existing) return ctx.state.session(existing)!;
+  if (existing) {
+    return ctx.state.session(existing)!;
+  }
   const id = ctx.newId();
   await ctx.committer.commit([{ type: 'session.created', session: { id, projectId, createdAt: iso(ctx.clock) } }]);
   return ctx.state.session(id)!;
@@ -41,17 +45,29 @@ export async function findSession(ctx: ServiceContext, q: SessionQuery): Promise
     }
     return s;
   }
-  if (q.projectId) return sessionOfProject(ctx, q.projectId);
+  if (q.projectId) {
+    return sessionOfProject(ctx, q.projectId);
+  }
   const recent = ctx.state.mostRecentSessionId();
-  if (recent) return ctx.state.session(recent)!;
+  if (recent) {
+    return ctx.state.session(recent)!;
+  }
   const newest = ctx.state.listProjects()[0];
-  if (newest) return sessionOfProject(ctx, newest.id);
+  if (newest) {
+    return sessionOfProject(ctx, newest.id);
+  }
   throw new BiltError('not_found', 'No session found', {
-    message: 'There are no projects yet: create one with bilt_create_project, then call bilt_get_session with its project_id',
+    message:
+      'There are no projects yet: create one with bilt_create_project, then call bilt_get_session with its project_id',
   });
 }
 
-export function messagePage(ctx: ServiceContext, sessionId: string, limit: number = LIMITS.messagesLimitDefault, offset = 0): MessagePage {
+export function messagePage(
+  ctx: ServiceContext,
+  sessionId: string,
+  limit: number = LIMITS.messagesLimitDefault,
+  offset = 0,
+): MessagePage {
   getSessionById(ctx, sessionId);
   return ctx.state.messagesPage(sessionId, limit, offset);
 }

@@ -21,12 +21,18 @@ const settled = (w: Workflow) => w.status !== 'pending' && w.status !== 'running
 
 export function waitForWorkflow(ctx: ServiceContext, workflowId: string, opts: WaitOptions): Promise<WaitResult> {
   const current = ctx.state.workflow(workflowId);
-  if (!current) return Promise.reject(new Error(`unknown workflow ${workflowId}`));
-  if (settled(current)) return Promise.resolve({ workflow: current, timedOut: false });
+  if (!current) {
+    return Promise.reject(new Error(`unknown workflow ${workflowId}`));
+  }
+  if (settled(current)) {
+    return Promise.resolve({ workflow: current, timedOut: false });
+  }
   return new Promise((resolve) => {
     let done = false;
     const finish = (timedOut: boolean) => {
-      if (done) return;
+      if (done) {
+        return;
+      }
       done = true;
       clearTimeout(timer);
       sub.unsubscribe();
@@ -35,12 +41,19 @@ export function waitForWorkflow(ctx: ServiceContext, workflowId: string, opts: W
     };
     const onAbort = () => finish(false);
     const sub = ctx.bus.subscribe({ sessionId: current.sessionId }, (e) => {
-      if (e.type !== 'workflow' || e.workflow.id !== workflowId) return;
+      if (e.type !== 'workflow' || e.workflow.id !== workflowId) {
+        return;
+      }
       opts.onUpdate?.(e.workflow);
-      if (settled(e.workflow)) finish(false);
+      if (settled(e.workflow)) {
+        finish(false);
+      }
     });
     const timer = setTimeout(() => finish(true), opts.timeoutMs);
-    if (opts.signal?.aborted) finish(false);
-    else opts.signal?.addEventListener('abort', onAbort, { once: true });
+    if (opts.signal?.aborted) {
+      finish(false);
+    } else {
+      opts.signal?.addEventListener('abort', onAbort, { once: true });
+    }
   });
 }

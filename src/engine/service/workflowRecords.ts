@@ -4,11 +4,26 @@ import type { AgentOutcome } from '../agents/types';
 import type { ChangeRecord } from '../state/records';
 import { iso, type ServiceContext } from './context';
 
-export function messageRecord(ctx: ServiceContext, w: Pick<Workflow, 'id' | 'sessionId'> | { id: null; sessionId: string }, side: Side, variant: Variant, text: string): ChangeRecord {
+export function messageRecord(
+  ctx: ServiceContext,
+  w: Pick<Workflow, 'id' | 'sessionId'> | { id: null; sessionId: string },
+  side: Side,
+  variant: Variant,
+  text: string,
+): ChangeRecord {
   const seq = (ctx.state.session(w.sessionId)?.messageCount ?? 0) + 1;
   return {
     type: 'message.appended',
-    message: { id: ctx.newId(), sessionId: w.sessionId, workflowId: w.id, seq, side, variant, text, createdAt: iso(ctx.clock) },
+    message: {
+      id: ctx.newId(),
+      sessionId: w.sessionId,
+      workflowId: w.id,
+      seq,
+      side,
+      variant,
+      text,
+      createdAt: iso(ctx.clock),
+    },
   };
 }
 
@@ -28,7 +43,13 @@ function describePause(p: Pause): string {
 
 export function pauseRecords(ctx: ServiceContext, w: Workflow, pause: Pause): ChangeRecord[] {
   return [
-    messageRecord(ctx, w, 'ai', 'info', pause.message && pause.type === 'questions' ? `${pause.message}\n${describePause(pause)}` : describePause(pause)),
+    messageRecord(
+      ctx,
+      w,
+      'ai',
+      'info',
+      pause.message && pause.type === 'questions' ? `${pause.message}\n${describePause(pause)}` : describePause(pause),
+    ),
     { type: 'workflow.updated', workflowId: w.id, patch: { status: 'paused', pause, updatedAt: iso(ctx.clock) } },
   ];
 }
@@ -40,19 +61,32 @@ export function finishRecords(ctx: ServiceContext, w: Workflow, outcome: AgentOu
       ...(outcome.url !== undefined ? { url: outcome.url } : {}),
       ...(outcome.summary !== undefined ? { summary: outcome.summary } : {}),
     };
-    const text = ['Workflow completed.', outcome.summary, outcome.url ? `Deployed to ${outcome.url}` : undefined].filter(Boolean).join(' ');
+    const text = ['Workflow completed.', outcome.summary, outcome.url ? `Deployed to ${outcome.url}` : undefined]
+      .filter(Boolean)
+      .join(' ');
     return [
       messageRecord(ctx, w, 'ai', 'success', text),
       {
         type: 'workflow.updated',
         workflowId: w.id,
-        patch: { status: 'completed', result, pause: null, progress: { percentage: 100, currentStep: w.progress?.currentStep ?? 'Done' }, endedAt: at, updatedAt: at },
+        patch: {
+          status: 'completed',
+          result,
+          pause: null,
+          progress: { percentage: 100, currentStep: w.progress?.currentStep ?? 'Done' },
+          endedAt: at,
+          updatedAt: at,
+        },
       },
     ];
   }
   return [
     messageRecord(ctx, w, 'ai', 'error', `Workflow failed: ${outcome.error}`),
-    { type: 'workflow.updated', workflowId: w.id, patch: { status: 'failed', error: outcome.error, pause: null, endedAt: at, updatedAt: at } },
+    {
+      type: 'workflow.updated',
+      workflowId: w.id,
+      patch: { status: 'failed', error: outcome.error, pause: null, endedAt: at, updatedAt: at },
+    },
   ];
 }
 
@@ -60,7 +94,11 @@ export function cancelRecords(ctx: ServiceContext, w: Workflow, reason: string |
   const at = iso(ctx.clock);
   return [
     messageRecord(ctx, w, 'ai', 'info', reason ? `Workflow cancelled: ${reason}` : 'Workflow cancelled.'),
-    { type: 'workflow.updated', workflowId: w.id, patch: { status: 'cancelled', cancelReason: reason ?? null, pause: null, endedAt: at, updatedAt: at } },
+    {
+      type: 'workflow.updated',
+      workflowId: w.id,
+      patch: { status: 'cancelled', cancelReason: reason ?? null, pause: null, endedAt: at, updatedAt: at },
+    },
   ];
 }
 
@@ -68,8 +106,18 @@ export function interruptedRecords(ctx: ServiceContext, w: Workflow, why: string
   const at = iso(ctx.clock);
   const error = `Interrupted: ${why} while the workflow was ${w.status}`;
   return [
-    messageRecord(ctx, w, 'ai', 'error', `${error}. Resume it (bilt_resume_workflow) to run it again, or send a new message.`),
-    { type: 'workflow.updated', workflowId: w.id, patch: { status: 'failed', interrupted: true, error, pause: null, endedAt: at, updatedAt: at } },
+    messageRecord(
+      ctx,
+      w,
+      'ai',
+      'error',
+      `${error}. Resume it (bilt_resume_workflow) to run it again, or send a new message.`,
+    ),
+    {
+      type: 'workflow.updated',
+      workflowId: w.id,
+      patch: { status: 'failed', interrupted: true, error, pause: null, endedAt: at, updatedAt: at },
+    },
   ];
 }
 
@@ -77,13 +125,22 @@ export function resumeRecords(ctx: ServiceContext, w: Workflow, answers: Answer[
   const at = iso(ctx.clock);
   if (w.status === 'failed') {
     return [
-      { type: 'workflow.updated', workflowId: w.id, patch: { status: 'pending', interrupted: false, error: null, endedAt: null, updatedAt: at } },
+      {
+        type: 'workflow.updated',
+        workflowId: w.id,
+        patch: { status: 'pending', interrupted: false, error: null, endedAt: null, updatedAt: at },
+      },
       messageRecord(ctx, w, 'ai', 'info', 'Resuming the interrupted workflow from the start.'),
     ];
   }
   const questions = w.pause?.questions ?? [];
   const text = answers.length
-    ? answers.map((a) => `${questions[a.questionIndex]?.question ?? `Question ${a.questionIndex + 1}`} → ${[...a.selectedOptions, ...(a.text ? [a.text] : [])].join(', ')}`).join('\n')
+    ? answers
+        .map(
+          (a) =>
+            `${questions[a.questionIndex]?.question ?? `Question ${a.questionIndex + 1}`} → ${[...a.selectedOptions, ...(a.text ? [a.text] : [])].join(', ')}`,
+        )
+        .join('\n')
     : auto
       ? 'Done at the project page; continuing.'
       : 'Resume requested.';

@@ -12,7 +12,12 @@ import type { Runner } from './runner';
 import { getSessionById } from './sessions';
 import { cancelRecords, messageRecord, resumeRecords } from './workflowRecords';
 
-export async function sendMessage(ctx: ServiceContext, runner: Runner, sessionId: string, text: string): Promise<Workflow> {
+export async function sendMessage(
+  ctx: ServiceContext,
+  runner: Runner,
+  sessionId: string,
+  text: string,
+): Promise<Workflow> {
   const session = getSessionById(ctx, sessionId);
   const latest = ctx.state.latestWorkflow(sessionId);
   if (latest && isActive(latest.status)) {
@@ -53,7 +58,10 @@ export async function sendMessage(ctx: ServiceContext, runner: Runner, sessionId
     endedAt: null,
     updatedAt: at,
   };
-  await ctx.committer.commit([messageRecord(ctx, { id: workflow.id, sessionId }, 'user', 'info', text), { type: 'workflow.created', workflow }]);
+  await ctx.committer.commit([
+    messageRecord(ctx, { id: workflow.id, sessionId }, 'user', 'info', text),
+    { type: 'workflow.created', workflow },
+  ]);
   await runner.enqueue(workflow.id);
   return ctx.state.workflow(workflow.id)!;
 }
@@ -63,11 +71,19 @@ function latestOrIdle(ctx: ServiceContext, sessionId: string): Workflow | undefi
   return ctx.state.latestWorkflow(sessionId);
 }
 
-export async function cancelWorkflow(ctx: ServiceContext, runner: Runner, sessionId: string, reason?: string): Promise<Workflow> {
+export async function cancelWorkflow(
+  ctx: ServiceContext,
+  runner: Runner,
+  sessionId: string,
+  reason?: string,
+): Promise<Workflow> {
   const w = latestOrIdle(ctx, sessionId);
   const refusal = cancelRefusal(w?.status ?? 'idle');
   if (!w || refusal) {
-    throw new BiltError('illegal_state', 'Cannot cancel workflow', { current_status: w?.status ?? 'idle', message: refusal });
+    throw new BiltError('illegal_state', 'Cannot cancel workflow', {
+      current_status: w?.status ?? 'idle',
+      message: refusal,
+    });
   }
   await ctx.committer.commit(cancelRecords(ctx, w, reason));
   runner.cancel(w.id);
@@ -75,20 +91,36 @@ export async function cancelWorkflow(ctx: ServiceContext, runner: Runner, sessio
 }
 
 /** Resumes a paused workflow (with answers when it asked questions) or re-runs an interrupted one. */
-export async function resumeWorkflow(ctx: ServiceContext, runner: Runner, sessionId: string, answers?: Answer[], auto = false, names?: AnswerNames): Promise<Workflow> {
+export async function resumeWorkflow(
+  ctx: ServiceContext,
+  runner: Runner,
+  sessionId: string,
+  answers?: Answer[],
+  auto = false,
+  names?: AnswerNames,
+): Promise<Workflow> {
   const w = latestOrIdle(ctx, sessionId);
   const refusal = resumeRefusal(w?.status ?? 'idle', w?.interrupted);
   if (!w || refusal) {
-    throw new BiltError('illegal_state', 'Cannot resume workflow', { current_status: w?.status ?? 'idle', message: refusal });
+    throw new BiltError('illegal_state', 'Cannot resume workflow', {
+      current_status: w?.status ?? 'idle',
+      message: refusal,
+    });
   }
   const questions = w.status === 'paused' && w.pause?.type === 'questions' ? (w.pause.questions ?? []) : undefined;
   const checked = questions ? checkAnswers(questions, answers, names) : [];
   if (!questions && answers?.length) {
-    throw new BiltError('invalid_input', 'Invalid request body', { field: 'answers', message: 'answers are only accepted when the workflow paused with questions' });
+    throw new BiltError('invalid_input', 'Invalid request body', {
+      field: 'answers',
+      message: 'answers are only accepted when the workflow paused with questions',
+    });
   }
   await ctx.committer.commit(resumeRecords(ctx, w, checked, auto));
-  if (w.status === 'failed') await runner.enqueue(w.id);
-  else runner.resume(w.id, checked);
+  if (w.status === 'failed') {
+    await runner.enqueue(w.id);
+  } else {
+    runner.resume(w.id, checked);
+  }
   return ctx.state.workflow(w.id)!;
 }
 
@@ -96,10 +128,15 @@ export async function resumeWorkflow(ctx: ServiceContext, runner: Runner, sessio
 export async function suspendWorkflow(ctx: ServiceContext, runner: Runner, sessionId: string): Promise<Workflow> {
   const w = latestOrIdle(ctx, sessionId);
   if (!w || w.status !== 'running') {
-    throw new BiltError('illegal_state', 'Cannot pause workflow', { current_status: w?.status ?? 'idle', message: 'Only a running workflow can be paused' });
+    throw new BiltError('illegal_state', 'Cannot pause workflow', {
+      current_status: w?.status ?? 'idle',
+      message: 'Only a running workflow can be paused',
+    });
   }
   if (!runner.suspend(w.id)) {
-    throw new BiltError('unsupported', 'Cannot pause workflow', { message: `The ${runner.agentName} agent cannot be paused` });
+    throw new BiltError('unsupported', 'Cannot pause workflow', {
+      message: `The ${runner.agentName} agent cannot be paused`,
+    });
   }
   const at = iso(ctx.clock);
   await ctx.committer.commit([

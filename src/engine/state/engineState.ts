@@ -56,7 +56,9 @@ export class EngineState {
       }
       case 'workflow.updated': {
         const w = this.workflows.get(rec.workflowId);
-        if (!w) throw new Error(`log refers to unknown workflow ${rec.workflowId}`);
+        if (!w) {
+          throw new Error(`log refers to unknown workflow ${rec.workflowId}`);
+        }
         const next = { ...w, ...rec.patch };
         this.workflows.set(w.id, next);
         this.touch(this.mustSession(w.sessionId), next.updatedAt);
@@ -96,14 +98,16 @@ export class EngineState {
   }
   session(id: string): Session | undefined {
     const s = this.sessions.get(id);
-    if (!s) return undefined;
+    if (!s) {
+      return undefined;
+    }
     const latest = this.latestWorkflow(id);
     const active = latest && (latest.status === 'running' || latest.status === 'paused' || latest.status === 'pending');
     return {
       id: s.id,
       projectId: s.projectId,
       status: latest ? latest.status : 'idle',
-      progress: active ? latest.progress : (latest?.status === 'completed' ? latest.progress : null),
+      progress: active ? latest.progress : latest?.status === 'completed' ? latest.progress : null,
       workflowId: latest?.id ?? null,
       messageCount: s.messages.length,
       createdAt: s.createdAt,
@@ -113,7 +117,11 @@ export class EngineState {
   /** The most recently active session of all. */
   mostRecentSessionId(): string | undefined {
     let best: SessionRow | undefined;
-    for (const s of this.sessions.values()) if (!best || s.updatedAt > best.updatedAt) best = s;
+    for (const s of this.sessions.values()) {
+      if (!best || s.updatedAt > best.updatedAt) {
+        best = s;
+      }
+    }
     return best?.id;
   }
   sessionIds(): string[] {
@@ -133,16 +141,24 @@ export class EngineState {
   sessionWorkflows(sessionId: string, max = Infinity): Workflow[] {
     const ids = this.sessions.get(sessionId)?.workflowIds ?? [];
     const out: Workflow[] = [];
-    for (let i = ids.length - 1; i >= 0 && out.length < max; i--) out.push(this.workflows.get(ids[i]!)!);
+    for (let i = ids.length - 1; i >= 0 && out.length < max; i--) {
+      out.push(this.workflows.get(ids[i]!)!);
+    }
     return out;
   }
   activeWorkflows(): Workflow[] {
-    return [...this.workflows.values()].filter((w) => w.status === 'pending' || w.status === 'running' || w.status === 'paused');
+    return [...this.workflows.values()].filter(
+      (w) => w.status === 'pending' || w.status === 'running' || w.status === 'paused',
+    );
   }
 
   // ---- messages ----
   /** Newest first, like the contract: offset 0 is the newest message. */
-  messagesPage(sessionId: string, limit: number, offset: number): { messages: Message[]; total: number; hasMore: boolean } {
+  messagesPage(
+    sessionId: string,
+    limit: number,
+    offset: number,
+  ): { messages: Message[]; total: number; hasMore: boolean } {
     const all = this.sessions.get(sessionId)?.messages ?? [];
     const total = all.length;
     const end = Math.max(0, total - offset);
@@ -153,7 +169,9 @@ export class EngineState {
   userMessagesSince(projectId: string, sinceMs: number): { count: number; oldest?: number } {
     const times = this.userMessageTimes.get(projectId) ?? [];
     let i = times.length;
-    while (i > 0 && times[i - 1]! > sinceMs) i--;
+    while (i > 0 && times[i - 1]! > sinceMs) {
+      i--;
+    }
     return { count: times.length - i, ...(i < times.length ? { oldest: times[i] } : {}) };
   }
 
@@ -169,7 +187,9 @@ export class EngineState {
 
   static fromSnapshot(snap: StateSnapshot): EngineState {
     const st = new EngineState();
-    for (const p of snap.projects) st.apply({ type: 'project.created', project: p });
+    for (const p of snap.projects) {
+      st.apply({ type: 'project.created', project: p });
+    }
     // sessions in creation order, so the last one of each project becomes its current session again
     const sessions = [...snap.sessions].sort((a, b) => a.createdAt.localeCompare(b.createdAt));
     for (const s of sessions) {
@@ -182,7 +202,9 @@ export class EngineState {
       times.push(Date.parse(w.createdAt));
       st.userMessageTimes.set(w.projectId, times);
     }
-    for (const times of st.userMessageTimes.values()) times.sort((x, y) => x - y);
+    for (const times of st.userMessageTimes.values()) {
+      times.sort((x, y) => x - y);
+    }
     return st;
   }
 
@@ -193,10 +215,14 @@ export class EngineState {
 
   private mustSession(id: string): SessionRow {
     const s = this.sessions.get(id);
-    if (!s) throw new Error(`log refers to unknown session ${id}`);
+    if (!s) {
+      throw new Error(`log refers to unknown session ${id}`);
+    }
     return s;
   }
   private touch(s: SessionRow, at: string): void {
-    if (at > s.updatedAt) s.updatedAt = at;
+    if (at > s.updatedAt) {
+      s.updatedAt = at;
+    }
   }
 }

@@ -24,7 +24,9 @@ export const openSegmentFile: OpenSegmentFile = async (file) => {
       let offset = 0;
       while (offset < data.length) {
         const { bytesWritten } = await fh.write(data, offset, data.length - offset);
-        if (bytesWritten <= 0) throw new Error(`write to ${file} made no progress`);
+        if (bytesWritten <= 0) {
+          throw new Error(`write to ${file} made no progress`);
+        }
         offset += bytesWritten;
       }
     },
@@ -39,7 +41,9 @@ export const openSegmentFile: OpenSegmentFile = async (file) => {
  * fsync; there NTFS's metadata journal is what orders the rename, so this is a no-op.
  */
 export async function syncDir(dir: string): Promise<void> {
-  if (process.platform === 'win32') return;
+  if (process.platform === 'win32') {
+    return;
+  }
   const fh = await open(dir, 'r');
   try {
     await fh.sync();
@@ -53,7 +57,9 @@ export async function truncateFile(file: string, length: number, fsync: boolean)
   const fh = await open(file, 'r+');
   try {
     await fh.truncate(length);
-    if (fsync) await fh.datasync();
+    if (fsync) {
+      await fh.datasync();
+    }
   } finally {
     await fh.close();
   }
@@ -68,10 +74,14 @@ export async function writeSnapshotFile(dir: string, text: string, fsync: boolea
   const fh = await open(tmp, 'w', FILE_MODE);
   try {
     await fh.writeFile(text, 'utf8');
-    if (fsync) await fh.sync();
+    if (fsync) {
+      await fh.sync();
+    }
   } finally {
     await fh.close();
   }
   await rename(tmp, path.join(dir, SNAPSHOT_FILE));
-  if (fsync) await syncDir(dir);
+  if (fsync) {
+    await syncDir(dir);
+  }
 }

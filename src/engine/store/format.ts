@@ -24,7 +24,9 @@ export function segmentFileName(firstSeq: number): string {
 /** The first seq of a segment file name, or undefined when the name is not a segment's. */
 export function parseSegmentFileName(name: string): number | undefined {
   const m = SEGMENT_NAME.exec(name);
-  if (!m) return undefined;
+  if (!m) {
+    return undefined;
+  }
   const seq = Number(m[1]);
   return Number.isSafeInteger(seq) && seq >= 1 ? seq : undefined;
 }
@@ -37,7 +39,9 @@ export function encodeBody(record: NewRecord): string {
   if (typeof record !== 'object' || record === null || Array.isArray(record)) {
     throw new TypeError('a log record must be a plain object');
   }
-  if (typeof record.type !== 'string') throw new TypeError('a log record needs a string "type"');
+  if (typeof record.type !== 'string') {
+    throw new TypeError('a log record needs a string "type"');
+  }
   if (Object.prototype.hasOwnProperty.call(record, 'seq')) {
     throw new TypeError('a log record must not carry a "seq"; the store assigns it');
   }

@@ -124,10 +124,16 @@ export class LogStore {
   compact(snapshot: unknown, upToSeq: number): Promise<void> {
     let text: string;
     try {
-      if (this.closed) throw new Error('the log store is closed');
-      if (this.writer.failure) throw this.writer.failure;
+      if (this.closed) {
+        throw new Error('the log store is closed');
+      }
+      if (this.writer.failure) {
+        throw this.writer.failure;
+      }
       if (!Number.isSafeInteger(upToSeq) || upToSeq < this.requestedSnapshotSeq || upToSeq > this.lastSeq) {
-        throw new RangeError(`upToSeq must be a whole number from ${this.requestedSnapshotSeq} to ${this.lastSeq} (got ${upToSeq})`);
+        throw new RangeError(
+          `upToSeq must be a whole number from ${this.requestedSnapshotSeq} to ${this.lastSeq} (got ${upToSeq})`,
+        );
       }
       text = encodeSnapshot(upToSeq, snapshot);
     } catch (e) {
@@ -139,7 +145,9 @@ export class LogStore {
       await rotated;
       await writeSnapshotFile(this.dir, text, this.fsync);
       this.snapshotSeqValue = upToSeq;
-      for (const segment of this.writer.segments.takeCovered(upToSeq)) await rm(segment.path, { force: true });
+      for (const segment of this.writer.segments.takeCovered(upToSeq)) {
+        await rm(segment.path, { force: true });
+      }
     });
     this.compactions = run.catch(() => {});
     return run;

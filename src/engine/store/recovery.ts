@@ -9,7 +9,14 @@ import path from 'node:path';
 import { scanSegment } from './scan';
 import { syncDir, truncateFile } from './files';
 import {
-  DIR_MODE, FILE_MODE, LogCorruptError, SNAPSHOT_FILE, SNAPSHOT_TMP_FILE, decodeSnapshot, parseSegmentFileName, segmentFileName,
+  DIR_MODE,
+  FILE_MODE,
+  LogCorruptError,
+  SNAPSHOT_FILE,
+  SNAPSHOT_TMP_FILE,
+  decodeSnapshot,
+  parseSegmentFileName,
+  segmentFileName,
 } from './format';
 import type { LogRecord, OpenedLog } from './types';
 
@@ -40,11 +47,15 @@ export async function recoverLog(dir: string, fsync: boolean): Promise<Recovered
   // A new data dir's own name must be durable too, or a power loss could take the whole log with it.
   for (let d = dir; created !== undefined && fsync; d = path.dirname(d)) {
     await syncDir(path.dirname(d));
-    if (d === created || path.dirname(d) === d) break;
+    if (d === created || path.dirname(d) === d) {
+      break;
+    }
   }
   const names = await readdir(dir);
   const snapshotPath = path.join(dir, SNAPSHOT_FILE);
-  const snap = names.includes(SNAPSHOT_FILE) ? decodeSnapshot(snapshotPath, await readFile(snapshotPath, 'utf8')) : undefined;
+  const snap = names.includes(SNAPSHOT_FILE)
+    ? decodeSnapshot(snapshotPath, await readFile(snapshotPath, 'utf8'))
+    : undefined;
   const snapshotSeq = snap?.seq ?? 0;
 
   const all = names
@@ -54,9 +65,13 @@ export async function recoverLog(dir: string, fsync: boolean): Promise<Recovered
   // A segment is covered when the next one starts at or before snapshotSeq+1: all its seqs are in the
   // snapshot. Such segments are removed unread (covered ones form a prefix of the sorted list).
   let coveredCount = 0;
-  while (coveredCount < all.length - 1 && all[coveredCount + 1]!.firstSeq - 1 <= snapshotSeq) coveredCount++;
+  while (coveredCount < all.length - 1 && all[coveredCount + 1]!.firstSeq - 1 <= snapshotSeq) {
+    coveredCount++;
+  }
   const remove = all.slice(0, coveredCount).map((s) => path.join(dir, s.name));
-  if (names.includes(SNAPSHOT_TMP_FILE)) remove.push(path.join(dir, SNAPSHOT_TMP_FILE));
+  if (names.includes(SNAPSHOT_TMP_FILE)) {
+    remove.push(path.join(dir, SNAPSHOT_TMP_FILE));
+  }
 
   const found: Found[] = [];
   for (const s of all.slice(coveredCount)) {
@@ -66,7 +81,11 @@ export async function recoverLog(dir: string, fsync: boolean): Promise<Recovered
   const first = found[0];
   if (first && first.firstSeq > snapshotSeq + 1) {
     const missing = `${snapshotSeq + 1}..${first.firstSeq - 1}`;
-    throw new LogCorruptError(first.path, 0, `the log starts at seq ${first.firstSeq} but the snapshot ends at seq ${snapshotSeq}: records ${missing} are missing`);
+    throw new LogCorruptError(
+      first.path,
+      0,
+      `the log starts at seq ${first.firstSeq} but the snapshot ends at seq ${snapshotSeq}: records ${missing} are missing`,
+    );
   }
 
   // Only the last non-empty segment may end in a torn tail: appends go to one segment at a time, and a
@@ -80,39 +99,66 @@ export async function recoverLog(dir: string, fsync: boolean): Promise<Recovered
   for (const [i, f] of found.entries()) {
     if (i > lastWithData) {
       // Keep the final empty segment if it is exactly where appends continue (a compaction just made it).
-      if (i === found.length - 1 && f.firstSeq === expected) segments.push({ firstSeq: f.firstSeq, path: f.path, bytes: 0, count: 0 });
-      else remove.push(f.path);
+      if (i === found.length - 1 && f.firstSeq === expected) {
+        segments.push({ firstSeq: f.firstSeq, path: f.path, bytes: 0, count: 0 });
+      } else {
+        remove.push(f.path);
+      }
       continue;
     }
     if (f.firstSeq !== expected) {
-      throw new LogCorruptError(f.path, 0, `the file starts at seq ${f.firstSeq} but seq ${expected} was expected: records are missing or doubled`);
+      throw new LogCorruptError(
+        f.path,
+        0,
+        `the file starts at seq ${f.firstSeq} but seq ${expected} was expected: records are missing or doubled`,
+      );
     }
     const scan = scanSegment(f.path, f.buf, f.firstSeq);
     if (scan.tailReason !== undefined) {
-      if (i < lastWithData) throw new LogCorruptError(f.path, scan.goodBytes, `${scan.tailReason}, and later log files follow`);
+      if (i < lastWithData) {
+        throw new LogCorruptError(f.path, scan.goodBytes, `${scan.tailReason}, and later log files follow`);
+      }
       truncate = { path: f.path, length: scan.goodBytes };
       droppedTailBytes = f.buf.length - scan.goodBytes;
     }
-    for (const r of scan.records) if (r.seq > snapshotSeq) records.push(r);
+    for (const r of scan.records) {
+      if (r.seq > snapshotSeq) {
+        records.push(r);
+      }
+    }
     expected = f.firstSeq + scan.records.length;
-    if (scan.records.length === 0 && i < lastWithData) remove.push(f.path); // an empty file in the middle is useless
-    else segments.push({ firstSeq: f.firstSeq, path: f.path, bytes: scan.goodBytes, count: scan.records.length });
+    if (scan.records.length === 0 && i < lastWithData) {
+      remove.push(f.path);
+    } // an empty file in the middle is useless
+    else {
+      segments.push({ firstSeq: f.firstSeq, path: f.path, bytes: scan.goodBytes, count: scan.records.length });
+    }
   }
 
   const nextSeq = Math.max(snapshotSeq, expected - 1) + 1;
   // If the log ends before the snapshot (every remaining record is covered), appends need a fresh segment.
   const tail = segments.at(-1);
-  if (tail && tail.firstSeq + tail.count !== nextSeq) remove.push(...segments.splice(0).map((s) => s.path));
+  if (tail && tail.firstSeq + tail.count !== nextSeq) {
+    remove.push(...segments.splice(0).map((s) => s.path));
+  }
   let create: string | undefined;
   if (segments.length === 0) {
     create = path.join(dir, segmentFileName(nextSeq));
     segments.push({ firstSeq: nextSeq, path: create, bytes: 0, count: 0 });
   }
 
-  if (truncate) await truncateFile(truncate.path, truncate.length, fsync);
-  for (const file of remove) await rm(file, { force: true });
-  if (create) await (await open(create, 'a', FILE_MODE)).close();
-  if (fsync && (remove.length > 0 || create)) await syncDir(dir);
+  if (truncate) {
+    await truncateFile(truncate.path, truncate.length, fsync);
+  }
+  for (const file of remove) {
+    await rm(file, { force: true });
+  }
+  if (create) {
+    await (await open(create, 'a', FILE_MODE)).close();
+  }
+  if (fsync && (remove.length > 0 || create)) {
+    await syncDir(dir);
+  }
 
   return {
     opened: { snapshot: snap?.snapshot, snapshotSeq, records, droppedTailBytes },

@@ -33,9 +33,15 @@ function isObject(v: unknown): v is Record<string, unknown> {
 
 /** What is wrong with a parsed line, given the seq it must carry; undefined when it is that record. */
 function problemOf(value: unknown, expectedSeq: number): string | undefined {
-  if (!isObject(value)) return 'the line is not a JSON object';
-  if (typeof value.type !== 'string') return 'the record has no string "type"';
-  if (value.seq !== expectedSeq) return `the record has seq ${JSON.stringify(value.seq)} where ${expectedSeq} was expected`;
+  if (!isObject(value)) {
+    return 'the line is not a JSON object';
+  }
+  if (typeof value.type !== 'string') {
+    return 'the record has no string "type"';
+  }
+  if (value.seq !== expectedSeq) {
+    return `the record has seq ${JSON.stringify(value.seq)} where ${expectedSeq} was expected`;
+  }
   return undefined;
 }
 
@@ -44,9 +50,13 @@ function nextRecordOffset(buf: Buffer, from: number): number | undefined {
   let pos = from;
   while (pos < buf.length) {
     const nl = buf.indexOf(NEWLINE, pos);
-    if (nl === -1) return undefined;
+    if (nl === -1) {
+      return undefined;
+    }
     const value = parseLine(buf, pos, nl);
-    if (isObject(value) && Number.isSafeInteger(value.seq) && typeof value.type === 'string') return pos;
+    if (isObject(value) && Number.isSafeInteger(value.seq) && typeof value.type === 'string') {
+      return pos;
+    }
     pos = nl + 1;
   }
   return undefined;
@@ -58,9 +68,12 @@ export function scanSegment(file: string, buf: Buffer, firstSeq: number): Segmen
   let pos = 0;
   while (pos < buf.length) {
     const nl = buf.indexOf(NEWLINE, pos);
-    if (nl === -1) return { records, goodBytes: pos, tailReason: 'the last line has no newline' };
+    if (nl === -1) {
+      return { records, goodBytes: pos, tailReason: 'the last line has no newline' };
+    }
     const value = parseLine(buf, pos, nl);
-    const problem = value === undefined ? 'the line is not valid UTF-8 JSON' : problemOf(value, firstSeq + records.length);
+    const problem =
+      value === undefined ? 'the line is not valid UTF-8 JSON' : problemOf(value, firstSeq + records.length);
     if (problem !== undefined) {
       const later = nextRecordOffset(buf, nl + 1);
       if (later !== undefined) {

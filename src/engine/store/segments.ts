@@ -36,11 +36,15 @@ export class SegmentSet {
 
   /** Appends lines[from, to) to the current segment and fdatasyncs it once. */
   async write(lines: readonly string[], from: number, to: number): Promise<void> {
-    if (from >= to) return;
+    if (from >= to) {
+      return;
+    }
     const segment = this.list.at(-1)!;
-    for (let i = from; i < to; ) {
+    for (let i = from; i < to;) {
       let chunk = '';
-      while (i < to && (chunk.length === 0 || chunk.length + lines[i]!.length <= CHUNK_CHARS)) chunk += lines[i++];
+      while (i < to && (chunk.length === 0 || chunk.length + lines[i]!.length <= CHUNK_CHARS)) {
+        chunk += lines[i++];
+      }
       const data = Buffer.from(chunk, 'utf8');
       await this.file.write(data);
       segment.bytes += data.length;
@@ -56,7 +60,9 @@ export class SegmentSet {
   /** Makes `log-<firstSeq>` the current segment. The current one must hold exactly the seqs before it. */
   async startAt(firstSeq: number): Promise<void> {
     const current = this.list.at(-1)!;
-    if (current.count === 0 && current.firstSeq === firstSeq) return; // already a fresh segment there
+    if (current.count === 0 && current.firstSeq === firstSeq) {
+      return;
+    } // already a fresh segment there
     const meta: SegmentMeta = { firstSeq, path: path.join(this.dir, segmentFileName(firstSeq)), bytes: 0, count: 0 };
     const file = await this.openFile(meta.path);
     const old = this.file;
@@ -64,13 +70,17 @@ export class SegmentSet {
     this.list.push(meta);
     this.stats.rotations++;
     await old.close(); // its records were synced by the write before the cut
-    if (this.fsync) await syncDir(this.dir);
+    if (this.fsync) {
+      await syncDir(this.dir);
+    }
   }
 
   /** Removes from the list and returns the closed segments whose records all have seq <= upToSeq. */
   takeCovered(upToSeq: number): SegmentMeta[] {
     let n = 0;
-    while (n < this.list.length - 1 && this.list[n + 1]!.firstSeq - 1 <= upToSeq) n++;
+    while (n < this.list.length - 1 && this.list[n + 1]!.firstSeq - 1 <= upToSeq) {
+      n++;
+    }
     return this.list.splice(0, n);
   }
 

@@ -48,13 +48,19 @@ export class SegmentWriter {
     const firstSeq = this.nextSeq;
     this.nextSeq += bodies.length;
     const refusal = this.failure ?? this.stopped;
-    if (refusal) return { firstSeq, durable: rejected(refusal) };
-    if (bodies.length === 0) return { firstSeq, durable: this.latest };
+    if (refusal) {
+      return { firstSeq, durable: rejected(refusal) };
+    }
+    if (bodies.length === 0) {
+      return { firstSeq, durable: this.latest };
+    }
     if (!this.open) {
       this.open = { firstSeq, lines: [], done: deferred() };
       this.latest = this.open.done.promise;
     }
-    for (const [i, body] of bodies.entries()) this.open.lines.push(encodeLine(firstSeq + i, body));
+    for (const [i, body] of bodies.entries()) {
+      this.open.lines.push(encodeLine(firstSeq + i, body));
+    }
     this.schedule();
     return { firstSeq, durable: this.open.done.promise };
   }
@@ -66,7 +72,9 @@ export class SegmentWriter {
    */
   rotate(upToSeq: number): Promise<void> {
     const refusal = this.failure ?? this.stopped;
-    if (refusal) return rejected(refusal);
+    if (refusal) {
+      return rejected(refusal);
+    }
     const firstUnwritten = this.open?.firstSeq ?? this.nextSeq;
     const rotation = { atSeq: Math.max(upToSeq + 1, firstUnwritten), done: deferred() };
     this.rotations.push(rotation);
@@ -77,13 +85,19 @@ export class SegmentWriter {
   /** Refuses further work, waits for everything queued, closes the file. Rejects if the writer failed. */
   async close(): Promise<void> {
     this.stopped ??= new Error('the log store is closed');
-    while (this.running) await this.running;
+    while (this.running) {
+      await this.running;
+    }
     try {
       await this.segments.close();
     } catch (e) {
-      if (!this.failure) throw e;
+      if (!this.failure) {
+        throw e;
+      }
     }
-    if (this.failure) throw this.failure;
+    if (this.failure) {
+      throw this.failure;
+    }
   }
 
   private schedule(): void {
@@ -123,7 +137,9 @@ export class SegmentWriter {
       rotation.done.resolve();
     }
     await this.segments.write(lines, written, lines.length);
-    if (batch) this.flushes++;
+    if (batch) {
+      this.flushes++;
+    }
   }
 
   private notifyDurable(batch: Batch): void {
@@ -136,10 +152,14 @@ export class SegmentWriter {
 
   private fail(e: unknown, inFlight: readonly (Deferred | undefined)[]): void {
     const cause = e instanceof Error ? e : new Error(String(e));
-    this.failure ??= new LogStoreFailedError(`the log store failed and accepts no more writes: ${cause.message}`, { cause });
+    this.failure ??= new LogStoreFailedError(`the log store failed and accepts no more writes: ${cause.message}`, {
+      cause,
+    });
     const queued = [this.open?.done, ...this.rotations.map((r) => r.done)];
     this.open = undefined;
     this.rotations = [];
-    for (const d of [...inFlight, ...queued]) d?.reject(this.failure);
+    for (const d of [...inFlight, ...queued]) {
+      d?.reject(this.failure);
+    }
   }
 }

@@ -10,7 +10,9 @@ export function waitWithProgress(svc: EngineService, workflowId: string, extra: 
     onUpdate: (w) => {
       const pct = w.progress?.percentage ?? 0;
       // progress must increase with each notification (MCP); equal or lower values are skipped
-      if (pct <= last) return;
+      if (pct <= last) {
+        return;
+      }
       last = pct;
       void extra.progress({ progress: pct, total: 100, message: w.progress?.currentStep ?? w.status });
     },

@@ -28,7 +28,9 @@ export class SessionDirectory {
   /** Both ids of a session; an unknown one is looked up (seed: directly; live: project by project). */
   async ref(client: UpstreamClient, sessionId: string, signal?: AbortSignal): Promise<SessionRef> {
     const known = this.projectOf.get(sessionId);
-    if (known) return { sessionId, projectId: known };
+    if (known) {
+      return { sessionId, projectId: known };
+    }
     if (client.backend.kind === 'mcp-seed') {
       const v = await client.backend.getSession({ sessionId }, { signal });
       this.remember(v.session);
@@ -37,8 +39,13 @@ export class SessionDirectory {
     for (const p of await client.backend.listProjects({ signal })) {
       const v = await client.backend.getSession({ projectId: p.id }, { signal });
       this.remember(v.session);
-      if (v.session.id === sessionId) return { sessionId, projectId: p.id };
+      if (v.session.id === sessionId) {
+        return { sessionId, projectId: p.id };
+      }
     }
-    throw new BiltError('not_found', 'Session not found', { session_id: sessionId, message: 'Session not found: call bilt_get_session with a project_id to get its session_id' });
+    throw new BiltError('not_found', 'Session not found', {
+      session_id: sessionId,
+      message: 'Session not found: call bilt_get_session with a project_id to get its session_id',
+    });
   }
 }

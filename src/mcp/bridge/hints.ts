@@ -9,7 +9,9 @@ function hint(e: BiltError): string | undefined {
   switch (e.code) {
     case 'rate_limited': {
       const s = e.retryAfterSeconds;
-      return s !== undefined ? `Rate limited: wait ${s} seconds, then retry.` : 'Rate limited: wait about a minute, then retry.';
+      return s !== undefined
+        ? `Rate limited: wait ${s} seconds, then retry.`
+        : 'Rate limited: wait about a minute, then retry.';
     }
     case 'conflict':
       return e.message.includes('in progress')

@@ -21,8 +21,11 @@ export class LineTransport implements Transport {
   /** A message from the client; validated with the SDK's own schema. */
   receive(raw: unknown): void {
     const parsed = JSONRPCMessageSchema.safeParse(raw);
-    if (parsed.success) this.onmessage?.(parsed.data);
-    else this.onerror?.(new Error(`not a JSON-RPC message: ${parsed.error.message}`));
+    if (parsed.success) {
+      this.onmessage?.(parsed.data);
+    } else {
+      this.onerror?.(new Error(`not a JSON-RPC message: ${parsed.error.message}`));
+    }
   }
 
   async close(): Promise<void> {

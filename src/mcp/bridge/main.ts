@@ -34,7 +34,9 @@ export async function startBridge(o: BridgeStartOptions): Promise<RunningBridge>
   const secrets: string[] = [];
   const log = (line: string) => o.log(redactSecrets(line, secrets));
   const config = upstreamFromEnv(o.env, o.engineScript, log, { url: o.url, dataDir: o.dataDir });
-  if (config.token) secrets.push(config.token);
+  if (config.token) {
+    secrets.push(config.token);
+  }
   const upstream = new Upstream(config);
   const waitSeconds = Number(o.env.BILT_WAIT_TIMEOUT);
   const waitTimeoutMs = Number.isFinite(waitSeconds) && waitSeconds > 0 ? waitSeconds * 1000 : LIMITS.waitTimeoutMs;
@@ -43,7 +45,9 @@ export async function startBridge(o: BridgeStartOptions): Promise<RunningBridge>
   transport.onerror = (e) => log(e.message);
   await server.connect(transport);
   // connect upstream now, so the first tool call does not wait for it
-  void upstream.client().catch((e: unknown) => log(`upstream not ready yet: ${e instanceof Error ? e.message : String(e)}`));
+  void upstream
+    .client()
+    .catch((e: unknown) => log(`upstream not ready yet: ${e instanceof Error ? e.message : String(e)}`));
   return {
     receive: (raw) => transport.receive(raw),
     close: async () => {
@@ -54,7 +58,14 @@ export async function startBridge(o: BridgeStartOptions): Promise<RunningBridge>
 
 /** What the stdio front answers by itself (generated into dist/bridge-tools.json at build time). */
 export function describeBridge() {
-  const tools = new ToolSet(bridgeTools({ client: () => Promise.reject(new Error('describe only')), sessions: new SessionDirectory(), waitTimeoutMs: 0, log: () => undefined }));
+  const tools = new ToolSet(
+    bridgeTools({
+      client: () => Promise.reject(new Error('describe only')),
+      sessions: new SessionDirectory(),
+      waitTimeoutMs: 0,
+      log: () => undefined,
+    }),
+  );
   return {
     serverInfo: { name: 'bilt', version: VERSION },
     capabilities: { tools: { listChanged: false } },

@@ -18,8 +18,16 @@ export interface UpstreamSource {
   noteFailure(e: unknown): void;
 }
 
-export function createBridgeServer(upstream: UpstreamSource, o: { waitTimeoutMs: number; log(line: string): void }): Server {
-  const ctx: BridgeContext = { client: (s) => upstream.client(s), sessions: new SessionDirectory(), waitTimeoutMs: o.waitTimeoutMs, log: o.log };
+export function createBridgeServer(
+  upstream: UpstreamSource,
+  o: { waitTimeoutMs: number; log(line: string): void },
+): Server {
+  const ctx: BridgeContext = {
+    client: (s) => upstream.client(s),
+    sessions: new SessionDirectory(),
+    waitTimeoutMs: o.waitTimeoutMs,
+    log: o.log,
+  };
   const tools: AnyTool[] = bridgeTools(ctx).map((t) => ({
     ...t,
     handler: async (input, extra) => {

@@ -25,13 +25,30 @@ export interface UpstreamConfig {
  * such as `security find-generic-password -w -s bilt` or `secret-tool lookup service bilt`).
  */
 export function tokenFromEnv(env: NodeJS.ProcessEnv): string | undefined {
-  if (env.BILT_TOKEN) return env.BILT_TOKEN;
-  if (env.BILT_TOKEN_FILE) return readFileSync(env.BILT_TOKEN_FILE, 'utf8').trim() || undefined;
-  if (env.BILT_TOKEN_COMMAND) return execSync(env.BILT_TOKEN_COMMAND, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], timeout: 15_000 }).trim() || undefined;
+  if (env.BILT_TOKEN) {
+    return env.BILT_TOKEN;
+  }
+  if (env.BILT_TOKEN_FILE) {
+    return readFileSync(env.BILT_TOKEN_FILE, 'utf8').trim() || undefined;
+  }
+  if (env.BILT_TOKEN_COMMAND) {
+    return (
+      execSync(env.BILT_TOKEN_COMMAND, {
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'ignore'],
+        timeout: 15_000,
+      }).trim() || undefined
+    );
+  }
   return undefined;
 }
 
-export function upstreamFromEnv(env: NodeJS.ProcessEnv, engineScript: string, log: (l: string) => void, overrides: { url?: string | undefined; dataDir?: string | undefined } = {}): UpstreamConfig {
+export function upstreamFromEnv(
+  env: NodeJS.ProcessEnv,
+  engineScript: string,
+  log: (l: string) => void,
+  overrides: { url?: string | undefined; dataDir?: string | undefined } = {},
+): UpstreamConfig {
   const url = overrides.url ?? (env.BILT_URL || undefined);
   return {
     url,
@@ -61,7 +78,9 @@ export class Upstream {
 
   /** After a failure that may mean the local engine restarted elsewhere: connect afresh next time. */
   noteFailure(e: unknown): void {
-    if (this.isLocal && isBiltError(e) && (e.code === 'unavailable' || e.code === 'unauthorized')) void this.reset();
+    if (this.isLocal && isBiltError(e) && (e.code === 'unavailable' || e.code === 'unauthorized')) {
+      void this.reset();
+    }
   }
 
   async reset(): Promise<void> {
@@ -73,7 +92,10 @@ export class Upstream {
   private async connect(signal?: AbortSignal): Promise<BiltClient> {
     if (this.c.url) {
       this.c.log(`upstream ${this.c.url}${this.c.token ? ' (with token)' : ' (no BILT_TOKEN set)'}`);
-      return BiltClient.connect({ url: this.c.url, token: this.c.token, clientName: 'bilt-bridge', log: this.c.log }, signal);
+      return BiltClient.connect(
+        { url: this.c.url, token: this.c.token, clientName: 'bilt-bridge', log: this.c.log },
+        signal,
+      );
     }
     const d = await findOrStartEngine({ engineScript: this.c.engineScript, dataDir: this.c.dataDir });
     this.c.log(`upstream: local engine pid ${d.pid} at ${d.mcpUrl}`);

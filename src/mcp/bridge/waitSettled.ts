@@ -10,7 +10,13 @@ import type { UpstreamClient } from './context';
 
 const settled = (w: Workflow | undefined) => w !== undefined && w.status !== 'pending' && w.status !== 'running';
 
-export async function waitSettled(client: UpstreamClient, ref: SessionRef, workflowId: string, timeoutMs: number, extra: ToolExtra): Promise<{ view: SessionView | undefined; timedOut: boolean }> {
+export async function waitSettled(
+  client: UpstreamClient,
+  ref: SessionRef,
+  workflowId: string,
+  timeoutMs: number,
+  extra: ToolExtra,
+): Promise<{ view: SessionView | undefined; timedOut: boolean }> {
   const stop = new AbortController();
   const timer = setTimeout(() => stop.abort(), timeoutMs);
   const signal = AbortSignal.any([stop.signal, extra.signal]);
@@ -18,7 +24,9 @@ export async function waitSettled(client: UpstreamClient, ref: SessionRef, workf
   let last = -1;
   try {
     for await (const e of client.watch(ref, { signal, activeMs: 2000, idleMs: 2000 })) {
-      if (e.type !== 'session') continue;
+      if (e.type !== 'session') {
+        continue;
+      }
       view = e.view;
       const w = e.view.workflows.find((x) => x.id === workflowId);
       const pct = w?.progress?.percentage ?? 0;
@@ -26,7 +34,9 @@ export async function waitSettled(client: UpstreamClient, ref: SessionRef, workf
         last = pct;
         void extra.progress({ progress: pct, total: 100, message: w?.progress?.currentStep ?? w?.status ?? 'waiting' });
       }
-      if (settled(w)) return { view, timedOut: false };
+      if (settled(w)) {
+        return { view, timedOut: false };
+      }
     }
   } finally {
     clearTimeout(timer);

@@ -4,7 +4,13 @@
  * field and the limit, instead of the SDK's generic validation text.
  */
 import { Server } from '@modelcontextprotocol/sdk/server/index.js';
-import { CallToolRequestSchema, ErrorCode, ListToolsRequestSchema, McpError, type CallToolResult } from '@modelcontextprotocol/sdk/types.js';
+import {
+  CallToolRequestSchema,
+  ErrorCode,
+  ListToolsRequestSchema,
+  McpError,
+  type CallToolResult,
+} from '@modelcontextprotocol/sdk/types.js';
 import { z } from 'zod';
 import { BiltError, isBiltError } from '../../core/errors';
 import { parseInput } from '../../core/validation';
@@ -19,7 +25,11 @@ export interface ToolServerOptions {
 }
 
 function jsonSchema(schema: z.ZodType, io: 'input' | 'output'): { type: 'object'; [k: string]: unknown } {
-  const { $schema: _drop, ...rest } = z.toJSONSchema(schema, { target: 'draft-7', io, unrepresentable: 'any' }) as Record<string, unknown>;
+  const { $schema: _drop, ...rest } = z.toJSONSchema(schema, {
+    target: 'draft-7',
+    io,
+    unrepresentable: 'any',
+  }) as Record<string, unknown>;
   return { ...rest, type: 'object' };
 }
 
@@ -28,7 +38,10 @@ export function errorResult(e: BiltError): CallToolResult {
 }
 
 export function okResult(data: unknown): CallToolResult {
-  return { content: [{ type: 'text', text: JSON.stringify(data) }], structuredContent: data as Record<string, unknown> };
+  return {
+    content: [{ type: 'text', text: JSON.stringify(data) }],
+    structuredContent: data as Record<string, unknown>,
+  };
 }
 
 /** Tools with their JSON schemas computed once (a stateless HTTP server builds a Server per request). */
@@ -53,17 +66,27 @@ export function createToolServer(options: ToolServerOptions, tools: ToolSet | re
   const { byName, listed } = set;
   const server = new Server(
     { name: options.name, version: options.version },
-    { capabilities: { tools: { listChanged: false } }, ...(options.instructions ? { instructions: options.instructions } : {}) },
+    {
+      capabilities: { tools: { listChanged: false } },
+      ...(options.instructions ? { instructions: options.instructions } : {}),
+    },
   );
   server.setRequestHandler(ListToolsRequestSchema, () => ({ tools: listed as never }));
   server.setRequestHandler(CallToolRequestSchema, async (request, rawExtra) => {
     const tool = byName.get(request.params.name);
-    if (!tool) throw new McpError(ErrorCode.InvalidParams, `Unknown tool ${request.params.name}; available: ${[...byName.keys()].join(', ')}`);
+    if (!tool) {
+      throw new McpError(
+        ErrorCode.InvalidParams,
+        `Unknown tool ${request.params.name}; available: ${[...byName.keys()].join(', ')}`,
+      );
+    }
     const token = request.params._meta?.progressToken;
     const extra: ToolExtra = {
       signal: rawExtra.signal,
       progress: async (p) => {
-        if (token === undefined || rawExtra.signal.aborted) return;
+        if (token === undefined || rawExtra.signal.aborted) {
+          return;
+        }
         await rawExtra
           .sendNotification({ method: 'notifications/progress', params: { progressToken: token, ...p } })
           .catch(() => undefined);
@@ -75,13 +98,19 @@ export function createToolServer(options: ToolServerOptions, tools: ToolSet | re
       const checked = tool.output.safeParse(output);
       if (!checked.success) {
         options.log?.(`tool ${tool.name} produced output that does not match its schema: ${checked.error.message}`);
-        return errorResult(new BiltError('internal', 'Internal error', { message: `${tool.name} produced an invalid result` }));
+        return errorResult(
+          new BiltError('internal', 'Internal error', { message: `${tool.name} produced an invalid result` }),
+        );
       }
       return okResult(checked.data);
     } catch (e) {
-      if (isBiltError(e)) return errorResult(e);
+      if (isBiltError(e)) {
+        return errorResult(e);
+      }
       options.log?.(`tool ${tool.name} failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
-      return errorResult(new BiltError('internal', 'Internal error', { message: e instanceof Error ? e.message : String(e) }));
+      return errorResult(
+        new BiltError('internal', 'Internal error', { message: e instanceof Error ? e.message : String(e) }),
+      );
     }
   });
   return server;

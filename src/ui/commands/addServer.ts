@@ -17,18 +17,31 @@ interface Given {
 export const registerAddServer = (d: CommandDeps) =>
   registerCommand(COMMANDS.addServer, 'add the server', d.log, async (given?: unknown) => {
     const remote = d.settings().remote;
-    const g = given && typeof given === 'object' && typeof (given as Given).url === 'string' ? (given as Given) : undefined;
+    const g =
+      given && typeof given === 'object' && typeof (given as Given).url === 'string' ? (given as Given) : undefined;
     let url: string;
     let label: string | undefined;
     if (g) {
-      const error = serverUrlInput(g.url, remote.map((r) => r.url)).error;
-      if (error) throw new BiltError('invalid_input', error, { url: g.url });
+      const error = serverUrlInput(
+        g.url,
+        remote.map((r) => r.url),
+      ).error;
+      if (error) {
+        throw new BiltError('invalid_input', error, { url: g.url });
+      }
       url = normalizeUrl(g.url);
       label = g.label;
     } else {
       url = await askServerUrl(remote.map((r) => r.url));
-      label = await vscode.window.showInputBox({ title: 'Label (optional)', prompt: 'How the server is named in the Sessions view', placeHolder: labelFor(url), ignoreFocusOut: true });
-      if (label === undefined) return undefined;
+      label = await vscode.window.showInputBox({
+        title: 'Label (optional)',
+        prompt: 'How the server is named in the Sessions view',
+        placeHolder: labelFor(url),
+        ignoreFocusOut: true,
+      });
+      if (label === undefined) {
+        return undefined;
+      }
     }
     const server = { url, label: label?.trim() || labelFor(url) };
     await saveRemoteServers([...remote, server]);

@@ -17,8 +17,9 @@ export const registerAnswerQuestions = (d: CommandDeps) =>
       return undefined;
     }
     let answers: Answer[];
-    if (Array.isArray(given)) answers = given as Answer[];
-    else {
+    if (Array.isArray(given)) {
+      answers = given as Answer[];
+    } else {
       answers = [];
       for (const [i, q] of questions.entries()) {
         const title = `${s.projectName} · question ${i + 1} of ${questions.length}`;
@@ -27,12 +28,28 @@ export const registerAnswerQuestions = (d: CommandDeps) =>
         if (choices.length) {
           const items = choices.map((label) => ({ label }));
           const r = q.multiSelect
-            ? await vscode.window.showQuickPick(items, { title, placeHolder: q.question, canPickMany: true, ignoreFocusOut: true })
-            : await vscode.window.showQuickPick(items, { title, placeHolder: q.question, ignoreFocusOut: true }).then((x) => (x ? [x] : undefined));
+            ? await vscode.window.showQuickPick(items, {
+                title,
+                placeHolder: q.question,
+                canPickMany: true,
+                ignoreFocusOut: true,
+              })
+            : await vscode.window
+                .showQuickPick(items, { title, placeHolder: q.question, ignoreFocusOut: true })
+                .then((x) => (x ? [x] : undefined));
           picked = must(r).map((x) => x.label);
         }
         const needsText = choices.length === 0 || picked.includes(OTHER_ANSWER);
-        const text = needsText ? must(await vscode.window.showInputBox({ title, prompt: q.question, ignoreFocusOut: true, validateInput: (v) => (v.trim() ? undefined : 'An answer is required') })) : undefined;
+        const text = needsText
+          ? must(
+              await vscode.window.showInputBox({
+                title,
+                prompt: q.question,
+                ignoreFocusOut: true,
+                validateInput: (v) => (v.trim() ? undefined : 'An answer is required'),
+              }),
+            )
+          : undefined;
         answers.push(answerFrom(i, q, picked, text));
       }
     }

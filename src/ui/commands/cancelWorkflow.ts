@@ -18,10 +18,19 @@ export const registerCancelWorkflow = (d: CommandDeps) =>
     const reason =
       typeof given === 'string'
         ? given
-        : must(await vscode.window.showInputBox({ title: `Cancel ${s.projectName}`, prompt: 'Reason (optional, kept in the log)', placeHolder: 'e.g. requirements changed', validateInput: reasonInput }));
+        : must(
+            await vscode.window.showInputBox({
+              title: `Cancel ${s.projectName}`,
+              prompt: 'Reason (optional, kept in the log)',
+              placeHolder: 'e.g. requirements changed',
+              validateInput: reasonInput,
+            }),
+          );
     if (typeof given !== 'string') {
       const ok = await vscode.window.showWarningMessage(c.message!, { modal: true }, 'Cancel Workflow');
-      if (ok !== 'Cancel Workflow') return undefined;
+      if (ok !== 'Cancel Workflow') {
+        return undefined;
+      }
     }
     const client = await d.store.client(s.serverId);
     await client.backend.cancel(s.ref, reason || undefined);

@@ -10,9 +10,13 @@ export const registerCopyId = (d: CommandDeps) =>
     const t = asTarget(arg);
     let what: string;
     let id: string;
-    if (t?.workflowId) [what, id] = ['workflow', t.workflowId];
-    else if (t?.sessionId) [what, id] = ['session', t.sessionId];
-    else [what, id] = ['project', (await pickProject(d, arg, 'Copy the ID of which project?')).entry.project.id];
+    if (t?.workflowId) {
+      [what, id] = ['workflow', t.workflowId];
+    } else if (t?.sessionId) {
+      [what, id] = ['session', t.sessionId];
+    } else {
+      [what, id] = ['project', (await pickProject(d, arg, 'Copy the ID of which project?')).entry.project.id];
+    }
     await vscode.env.clipboard.writeText(id);
     vscode.window.setStatusBarMessage(`$(copy) Copied the ${what} ID ${id}`, 3000);
     return id;

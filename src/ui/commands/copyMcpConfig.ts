@@ -21,7 +21,8 @@ export const registerCopyMcpConfig = (d: CommandDeps) =>
       platform: process.platform,
     });
     await vscode.env.clipboard.writeText(json);
-    const where = 'Paste it into claude_desktop_config.json (Claude Desktop), ~/.cursor/mcp.json (Cursor) or your client\'s MCP settings; "node" must be Node 20 or later.';
+    const where =
+      'Paste it into claude_desktop_config.json (Claude Desktop), ~/.cursor/mcp.json (Cursor) or your client\'s MCP settings; "node" must be Node 20 or later.';
     let token = 'It needs no token: the bridge finds the local engine on this machine.';
     if (!local) {
       const hint = tokenSetupHint(process.platform, tokenService(s.server.url));

@@ -9,9 +9,15 @@ export const registerEnableLocalEngine = (d: CommandDeps) =>
   registerCommand(COMMANDS.enableLocalEngine, 'enable the local engine', d.log, async () => {
     const c = vscode.workspace.getConfiguration(SETTINGS.section);
     await c.update(SETTINGS.localEnabled, true, vscode.ConfigurationTarget.Global);
-    if (c.inspect<boolean>(SETTINGS.localEnabled)?.workspaceValue === false) await c.update(SETTINGS.localEnabled, true, vscode.ConfigurationTarget.Workspace);
+    if (c.inspect<boolean>(SETTINGS.localEnabled)?.workspaceValue === false) {
+      await c.update(SETTINGS.localEnabled, true, vscode.ConfigurationTarget.Workspace);
+    }
     // the extension adds the server when the settings change; it starts the engine on first use
-    if (await waitFor(d.store, () => d.store.snapshot(LOCAL_SERVER_ID) !== undefined, 3000)) void d.store.refresh(LOCAL_SERVER_ID).catch((e: unknown) => d.log.warn(`local engine: ${String(e)}`));
-    void vscode.window.showInformationMessage(`The local engine is on (agent: ${d.settings().localAgent}). It runs workflows on this machine and is shared by every VS Code window.`);
+    if (await waitFor(d.store, () => d.store.snapshot(LOCAL_SERVER_ID) !== undefined, 3000)) {
+      void d.store.refresh(LOCAL_SERVER_ID).catch((e: unknown) => d.log.warn(`local engine: ${String(e)}`));
+    }
+    void vscode.window.showInformationMessage(
+      `The local engine is on (agent: ${d.settings().localAgent}). It runs workflows on this machine and is shared by every VS Code window.`,
+    );
     return 'enabled';
   });

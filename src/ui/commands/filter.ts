@@ -22,22 +22,44 @@ type Item = vscode.QuickPickItem & { status?: SessionStatus };
 
 async function ask(current: TreeFilter): Promise<TreeFilter> {
   const items: Item[] = [
-    ...CHOICES.map((c) => ({ label: `$(${statusLook(c.status).icon.replace('~spin', '')}) ${c.label}`, status: c.status, picked: current.statuses?.includes(c.status) ?? false })),
+    ...CHOICES.map((c) => ({
+      label: `$(${statusLook(c.status).icon.replace('~spin', '')}) ${c.label}`,
+      status: c.status,
+      picked: current.statuses?.includes(c.status) ?? false,
+    })),
     { label: '', kind: vscode.QuickPickItemKind.Separator },
-    { label: `$(search) ${BY_NAME}`, ...(current.project ? { description: `"${current.project}"` } : {}), picked: Boolean(current.project) },
+    {
+      label: `$(search) ${BY_NAME}`,
+      ...(current.project ? { description: `"${current.project}"` } : {}),
+      picked: Boolean(current.project),
+    },
   ];
-  const picked = must(await vscode.window.showQuickPick(items, { canPickMany: true, title: 'Filter the Bilt sessions', placeHolder: 'Show the projects whose session is… (none: all)' }));
+  const picked = must(
+    await vscode.window.showQuickPick(items, {
+      canPickMany: true,
+      title: 'Filter the Bilt sessions',
+      placeHolder: 'Show the projects whose session is… (none: all)',
+    }),
+  );
   const statuses = picked.flatMap((p) => (p.status ? [p.status] : []));
   let project: string | undefined;
   if (picked.some((p) => p.label.endsWith(BY_NAME))) {
-    project = must(await vscode.window.showInputBox({ title: 'Filter the Bilt sessions', prompt: 'Show the projects whose name contains (any case)', value: current.project ?? '' })).trim() || undefined;
+    project =
+      must(
+        await vscode.window.showInputBox({
+          title: 'Filter the Bilt sessions',
+          prompt: 'Show the projects whose name contains (any case)',
+          value: current.project ?? '',
+        }),
+      ).trim() || undefined;
   }
   return { ...(statuses.length ? { statuses } : {}), ...(project ? { project } : {}) };
 }
 
 export const registerFilter = (d: CommandDeps) =>
   registerCommand(COMMANDS.filter, 'filter the sessions', d.log, async (given?: unknown) => {
-    const f = given && typeof given === 'object' && !('kind' in given) ? (given as TreeFilter) : await ask(d.view.filter);
+    const f =
+      given && typeof given === 'object' && !('kind' in given) ? (given as TreeFilter) : await ask(d.view.filter);
     d.view.setFilter(f);
     return f;
   });

@@ -16,20 +16,34 @@ export const registerLinkWorkspace = (d: CommandDeps) =>
       void vscode.window.showInformationMessage('This workspace is no longer linked to a Bilt project.');
       return 'unlinked';
     };
-    if (action === 'unlink') return current ? unlink() : 'unlinked';
+    if (action === 'unlink') {
+      return current ? unlink() : 'unlinked';
+    }
     const t = asTarget(arg);
     let pickFrom: unknown = arg;
     if (current && (!t?.projectId || (t.serverId === current.serverId && t.projectId === current.projectId))) {
-      const name = d.store.snapshot(current.serverId)?.projects?.find((p) => p.project.id === current.projectId)?.project.name ?? current.projectId;
+      const name =
+        d.store.snapshot(current.serverId)?.projects?.find((p) => p.project.id === current.projectId)?.project.name ??
+        current.projectId;
       const other = t?.projectId ? undefined : 'Link Another Project…';
-      const a = await vscode.window.showInformationMessage(`This workspace is linked to ${name}.`, 'Unlink', ...(other ? [other] : []));
-      if (a === 'Unlink') return unlink();
-      if (!a) return undefined;
+      const a = await vscode.window.showInformationMessage(
+        `This workspace is linked to ${name}.`,
+        'Unlink',
+        ...(other ? [other] : []),
+      );
+      if (a === 'Unlink') {
+        return unlink();
+      }
+      if (!a) {
+        return undefined;
+      }
       pickFrom = undefined;
     }
     const { server, entry } = await pickProject(d, pickFrom, 'Link this workspace to which project?');
     const link = { serverId: server.server.id, projectId: entry.project.id };
     await d.context.workspaceState.update(STATE.linkedProject, link);
-    void vscode.window.showInformationMessage(`This workspace is linked to ${entry.project.name}: Bilt commands offer it first.`);
+    void vscode.window.showInformationMessage(
+      `This workspace is linked to ${entry.project.name}: Bilt commands offer it first.`,
+    );
     return link;
   });

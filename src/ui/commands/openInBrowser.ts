@@ -15,9 +15,16 @@ export const registerOpenInBrowser = (d: CommandDeps) =>
     // a workflow the cached session does not list yet, or a project never expanded: read it
     const unknown = workflowId ? !known.some((w) => w.id === workflowId) : !entry.session;
     const workflows = unknown ? (await d.store.loadSession(serverId, entry.project.id)).workflows : known;
-    const url = pageFor({ projectId: entry.project.id, workflows, workflowId, onLiveBilt: server.server.url === LIVE_BILT_URL });
+    const url = pageFor({
+      projectId: entry.project.id,
+      workflows,
+      workflowId,
+      onLiveBilt: server.server.url === LIVE_BILT_URL,
+    });
     if (!url) {
-      void vscode.window.showInformationMessage(`${entry.project.name} has no page yet: it gets one when a workflow produces a result.`);
+      void vscode.window.showInformationMessage(
+        `${entry.project.name} has no page yet: it gets one when a workflow produces a result.`,
+      );
       return undefined;
     }
     await vscode.env.openExternal(vscode.Uri.parse(url, true));

@@ -12,10 +12,15 @@ export const registerRemoveServer = (d: CommandDeps) =>
     if (confirmed !== true) {
       const ok = await vscode.window.showWarningMessage(
         `Remove ${s.server.label} from VS Code?`,
-        { modal: true, detail: `${s.server.url ?? s.server.id}\nIts token is deleted from this machine. The projects on the server are not affected; add the server again to see them.` },
+        {
+          modal: true,
+          detail: `${s.server.url ?? s.server.id}\nIts token is deleted from this machine. The projects on the server are not affected; add the server again to see them.`,
+        },
         'Remove Server',
       );
-      if (ok !== 'Remove Server') return undefined;
+      if (ok !== 'Remove Server') {
+        return undefined;
+      }
     }
     await saveRemoteServers(d.settings().remote.filter((r) => r.url !== s.server.id));
     await d.tokens.delete(s.server.id);

@@ -17,7 +17,9 @@ import { registerCommand } from './run';
 async function newEngine(dataDir: string, oldPid: number | undefined, timeoutMs: number) {
   for (const end = Date.now() + timeoutMs; Date.now() < end; await new Promise((r) => setTimeout(r, 250))) {
     const e = await findEngine(dataDir);
-    if (e && e.pid !== oldPid) return e;
+    if (e && e.pid !== oldPid) {
+      return e;
+    }
   }
   return undefined;
 }
@@ -27,7 +29,9 @@ export const registerRestartLocalEngine = (d: CommandDeps) =>
     const s = d.settings();
     if (!s.localEnabled) {
       const a = await vscode.window.showInformationMessage('The local engine is off.', 'Use the Local Engine');
-      if (a) await vscode.commands.executeCommand(COMMANDS.enableLocalEngine);
+      if (a) {
+        await vscode.commands.executeCommand(COMMANDS.enableLocalEngine);
+      }
       return undefined;
     }
     const busy = running(d.store.snapshots().filter((x) => x.server.id === LOCAL_SERVER_ID)).length;
@@ -37,18 +41,27 @@ export const registerRestartLocalEngine = (d: CommandDeps) =>
         { modal: true, detail: 'Restarting interrupts them; they can be resumed afterwards (Bilt: Resume Workflow).' },
         'Restart',
       );
-      if (ok !== 'Restart') return undefined;
+      if (ok !== 'Restart') {
+        return undefined;
+      }
     }
     const dataDir = s.localDataDir ?? defaultDataDir();
-    return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'Bilt: restarting the local engine' }, async (progress) => {
-      progress.report({ message: 'stopping…' });
-      const old = await stopEngine(dataDir);
-      d.log.info(old ? `stopped the local engine (pid ${old})` : `no local engine answered for ${dataDir}`);
-      progress.report({ message: 'starting…' });
-      await d.store.refresh(LOCAL_SERVER_ID);
-      const e = await newEngine(dataDir, old, 20_000);
-      if (!e) throw new BiltError('unavailable', 'The local engine did not start again', { message: `see ${path.join(dataDir, 'engine.log')}` });
-      void vscode.window.showInformationMessage(`The local engine restarted (agent: ${e.agent}).`);
-      return e.pid;
-    });
+    return vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: 'Bilt: restarting the local engine' },
+      async (progress) => {
+        progress.report({ message: 'stopping…' });
+        const old = await stopEngine(dataDir);
+        d.log.info(old ? `stopped the local engine (pid ${old})` : `no local engine answered for ${dataDir}`);
+        progress.report({ message: 'starting…' });
+        await d.store.refresh(LOCAL_SERVER_ID);
+        const e = await newEngine(dataDir, old, 20_000);
+        if (!e) {
+          throw new BiltError('unavailable', 'The local engine did not start again', {
+            message: `see ${path.join(dataDir, 'engine.log')}`,
+          });
+        }
+        void vscode.window.showInformationMessage(`The local engine restarted (agent: ${e.agent}).`);
+        return e.pid;
+      },
+    );
   });

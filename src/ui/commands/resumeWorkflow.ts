@@ -9,7 +9,12 @@ export const registerResumeWorkflow = (d: CommandDeps) =>
   registerCommand(COMMANDS.resumeWorkflow, 'resume the workflow', d.log, async (arg) => {
     const s = await pickSession(d, arg, 'Resume the workflow of which project?');
     const decision = resumeDecision(s.view.workflows[0]);
-    if (decision.answerInstead) return vscode.commands.executeCommand(COMMANDS.answerQuestions, { serverId: s.serverId, projectId: s.ref.projectId });
+    if (decision.answerInstead) {
+      return vscode.commands.executeCommand(COMMANDS.answerQuestions, {
+        serverId: s.serverId,
+        projectId: s.ref.projectId,
+      });
+    }
     if (decision.refusal) {
       void vscode.window.showInformationMessage(`${s.projectName}: ${decision.refusal}.`);
       return undefined;

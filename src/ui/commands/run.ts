@@ -17,22 +17,32 @@ export class Cancelled extends Error {
 
 export function reasonOf(e: unknown): string {
   if (isBiltError(e)) {
-    const detail = typeof e.details['message'] === 'string' && e.details['message'] !== e.message ? `: ${e.details['message']}` : '';
+    const detail =
+      typeof e.details['message'] === 'string' && e.details['message'] !== e.message ? `: ${e.details['message']}` : '';
     const retry = e.retryAfterSeconds !== undefined ? ` (retry in ${e.retryAfterSeconds} s)` : '';
     return `${e.message}${detail}${retry}`;
   }
   return e instanceof Error ? e.message : String(e);
 }
 
-export function registerCommand(id: string, verb: string, log: Logger, handler: (...args: unknown[]) => Promise<unknown>): vscode.Disposable {
+export function registerCommand(
+  id: string,
+  verb: string,
+  log: Logger,
+  handler: (...args: unknown[]) => Promise<unknown>,
+): vscode.Disposable {
   return vscode.commands.registerCommand(id, async (...args: unknown[]) => {
     try {
       return await handler(...args);
     } catch (e) {
-      if (e instanceof Cancelled) return undefined;
+      if (e instanceof Cancelled) {
+        return undefined;
+      }
       log.error(`${id} failed`, e);
       void vscode.window.showErrorMessage(`Could not ${verb}: ${reasonOf(e)}`, 'Show Diagnostics').then((a) => {
-        if (a) void vscode.commands.executeCommand(COMMANDS.showLogs);
+        if (a) {
+          void vscode.commands.executeCommand(COMMANDS.showLogs);
+        }
       });
       return undefined;
     }
@@ -41,6 +51,8 @@ export function registerCommand(id: string, verb: string, log: Logger, handler: 
 
 /** Undefined (dismissed) → Cancelled. */
 export function must<T>(v: T | undefined): T {
-  if (v === undefined) throw new Cancelled();
+  if (v === undefined) {
+    throw new Cancelled();
+  }
   return v;
 }

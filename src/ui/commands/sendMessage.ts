@@ -79,12 +79,18 @@ export const registerSendMessage = (d: CommandDeps) =>
       void vscode.window.showWarningMessage(`${s.projectName}: ${busy}.`);
       return undefined;
     }
-    const msg: Composed = draft ? { text: draft.text, wait: false } : typeof text === 'string' ? { text, wait: false } : await compose(s.projectName);
+    const msg: Composed = draft
+      ? { text: draft.text, wait: false }
+      : typeof text === 'string'
+        ? { text, wait: false }
+        : await compose(s.projectName);
     if (msg.editor) {
       await d.composer.open({ serverId: s.serverId, projectId: s.ref.projectId }, s.projectName, msg.text);
       return undefined;
     }
-    if (draft) await d.composer.done(draft.document);
+    if (draft) {
+      await d.composer.done(draft.document);
+    }
     const client = await d.store.client(s.serverId);
     if (!msg.wait) {
       const r = await client.backend.sendMessage(s.ref, msg.text);
@@ -92,25 +98,35 @@ export const registerSendMessage = (d: CommandDeps) =>
       void d.logs.show(s.serverId, s.ref, s.projectName);
       return r.workflowId;
     }
-    return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Bilt: ${s.projectName}`, cancellable: true }, async (progress, token) => {
-      const stop = new AbortController();
-      token.onCancellationRequested(() => stop.abort());
-      let last = 0;
-      const r = await client.backend.sendMessage(s.ref, msg.text, { signal: stop.signal });
-      d.store.afterAction(s.serverId, s.ref);
-      progress.report({ message: 'started' });
-      for await (const e of client.watch(s.ref, { signal: stop.signal })) {
-        if (e.type !== 'session') continue;
-        const w = e.view.workflows.find((x) => x.id === r.workflowId);
-        const pct = w?.progress?.percentage ?? 0;
-        progress.report({ increment: Math.max(0, pct - last), message: [w?.status, w?.progress?.currentStep].filter(Boolean).join(' · ') });
-        last = Math.max(last, pct);
-        if (w && w.status !== 'pending' && w.status !== 'running') {
-          void vscode.window.showInformationMessage(`Bilt: ${s.projectName} ${w.status}${w.result?.url ? ` — ${w.result.url}` : ''}.`);
-          break;
+    return vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: `Bilt: ${s.projectName}`, cancellable: true },
+      async (progress, token) => {
+        const stop = new AbortController();
+        token.onCancellationRequested(() => stop.abort());
+        let last = 0;
+        const r = await client.backend.sendMessage(s.ref, msg.text, { signal: stop.signal });
+        d.store.afterAction(s.serverId, s.ref);
+        progress.report({ message: 'started' });
+        for await (const e of client.watch(s.ref, { signal: stop.signal })) {
+          if (e.type !== 'session') {
+            continue;
+          }
+          const w = e.view.workflows.find((x) => x.id === r.workflowId);
+          const pct = w?.progress?.percentage ?? 0;
+          progress.report({
+            increment: Math.max(0, pct - last),
+            message: [w?.status, w?.progress?.currentStep].filter(Boolean).join(' · '),
+          });
+          last = Math.max(last, pct);
+          if (w && w.status !== 'pending' && w.status !== 'running') {
+            void vscode.window.showInformationMessage(
+              `Bilt: ${s.projectName} ${w.status}${w.result?.url ? ` — ${w.result.url}` : ''}.`,
+            );
+            break;
+          }
         }
-      }
-      stop.abort();
-      return r.workflowId;
-    });
+        stop.abort();
+        return r.workflowId;
+      },
+    );
   });

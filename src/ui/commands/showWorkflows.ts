@@ -13,9 +13,19 @@ import { asTarget } from './pick';
 import { must, registerCommand } from './run';
 
 type Action = 'log' | 'answer' | 'resume' | 'open';
-const COMMAND_OF: Record<Action, string> = { log: COMMANDS.showSessionLog, answer: COMMANDS.answerQuestions, resume: COMMANDS.resumeWorkflow, open: COMMANDS.openInBrowser };
+const COMMAND_OF: Record<Action, string> = {
+  log: COMMANDS.showSessionLog,
+  answer: COMMANDS.answerQuestions,
+  resume: COMMANDS.resumeWorkflow,
+  open: COMMANDS.openInBrowser,
+};
 
-const targetOf = (a: Attention): Target => ({ serverId: a.serverId, projectId: a.projectId, sessionId: a.sessionId, workflowId: a.workflow.id });
+const targetOf = (a: Attention): Target => ({
+  serverId: a.serverId,
+  projectId: a.projectId,
+  sessionId: a.sessionId,
+  workflowId: a.workflow.id,
+});
 
 async function pickWorkflow(d: CommandDeps, waiting: Attention[], active: Attention[]): Promise<Attention> {
   const several = d.store.snapshots().length > 1;
@@ -30,8 +40,17 @@ async function pickWorkflow(d: CommandDeps, waiting: Attention[], active: Attent
     };
   };
   const sep = (label: string) => ({ label, kind: vscode.QuickPickItemKind.Separator });
-  const items = [...(waiting.length ? [sep('Waiting for you'), ...waiting.map(item)] : []), ...(active.length ? [sep('Running'), ...active.map(item)] : [])];
-  const picked = must(await vscode.window.showQuickPick(items, { placeHolder: 'Bilt workflows: pick one to see its log or act on it', matchOnDescription: true, matchOnDetail: true }));
+  const items = [
+    ...(waiting.length ? [sep('Waiting for you'), ...waiting.map(item)] : []),
+    ...(active.length ? [sep('Running'), ...active.map(item)] : []),
+  ];
+  const picked = must(
+    await vscode.window.showQuickPick(items, {
+      placeHolder: 'Bilt workflows: pick one to see its log or act on it',
+      matchOnDescription: true,
+      matchOnDetail: true,
+    }),
+  );
   return (picked as { a: Attention }).a;
 }
 
@@ -39,11 +58,14 @@ async function pickAction(a: Attention): Promise<Action> {
   const questions = a.workflow.pause?.type === 'questions';
   const items: Array<{ label: string; action: Action }> = [
     ...(questions ? [{ label: '$(comment-discussion) Answer the Questions', action: 'answer' as const }] : []),
-    ...(!questions && a.workflow.pause?.projectUrl ? [{ label: '$(link-external) Open the Project Page', action: 'open' as const }] : []),
+    ...(!questions && a.workflow.pause?.projectUrl
+      ? [{ label: '$(link-external) Open the Project Page', action: 'open' as const }]
+      : []),
     ...(!questions ? [{ label: '$(debug-continue) Resume', action: 'resume' as const }] : []),
     { label: '$(output) Show Log', action: 'log' },
   ];
-  const placeHolder = a.workflow.pause?.message ?? `${a.projectName} ${statusLook(a.workflow.status, a.workflow.pause?.type).words}`;
+  const placeHolder =
+    a.workflow.pause?.message ?? `${a.projectName} ${statusLook(a.workflow.status, a.workflow.pause?.type).words}`;
   return must(await vscode.window.showQuickPick(items, { placeHolder })).action;
 }
 
@@ -54,14 +76,24 @@ export const registerShowWorkflows = (d: CommandDeps) =>
     const active = running(snaps);
     const t = asTarget(arg);
     const all = [...waiting, ...active];
-    const given = t && all.find((a) => a.serverId === t.serverId && (t.workflowId ? a.workflow.id === t.workflowId : a.projectId === t.projectId));
+    const given =
+      t &&
+      all.find(
+        (a) =>
+          a.serverId === t.serverId && (t.workflowId ? a.workflow.id === t.workflowId : a.projectId === t.projectId),
+      );
     if (!given && all.length === 0) {
       void vscode.window.showInformationMessage('No Bilt workflow is running or waiting for you.');
       return undefined;
     }
     const a = given ?? (await pickWorkflow(d, waiting, active));
     const isWaiting = waiting.includes(a);
-    const action: Action = typeof givenAction === 'string' && givenAction in COMMAND_OF ? (givenAction as Action) : isWaiting ? await pickAction(a) : 'log';
+    const action: Action =
+      typeof givenAction === 'string' && givenAction in COMMAND_OF
+        ? (givenAction as Action)
+        : isWaiting
+          ? await pickAction(a)
+          : 'log';
     await vscode.commands.executeCommand(COMMAND_OF[action], targetOf(a));
     return { workflowId: a.workflow.id, action };
   });

@@ -30,7 +30,9 @@ export async function askServerUrl(existing: readonly string[]): Promise<string>
     ignoreFocusOut: true,
     validateInput: (v) => {
       const r = serverUrlInput(v, existing);
-      return r.error ?? (r.warning ? { message: r.warning, severity: vscode.InputBoxValidationSeverity.Warning } : undefined);
+      return (
+        r.error ?? (r.warning ? { message: r.warning, severity: vscode.InputBoxValidationSeverity.Warning } : undefined)
+      );
     },
   });
   return normalizeUrl(must(url));
@@ -40,69 +42,114 @@ export async function askServerUrl(existing: readonly string[]): Promise<string>
 async function targetServer(d: CommandDeps, arg: unknown): Promise<RemoteServer | undefined> {
   const remote = d.settings().remote;
   const id = typeof arg === 'string' ? normalizeUrl(arg) : asTarget(arg)?.serverId;
-  if (id === LOCAL_SERVER_ID) return undefined;
-  if (id) return remote.find((r) => r.url === id) ?? { url: id, label: d.store.snapshot(id)?.server.label ?? labelFor(id) };
+  if (id === LOCAL_SERVER_ID) {
+    return undefined;
+  }
+  if (id) {
+    return remote.find((r) => r.url === id) ?? { url: id, label: d.store.snapshot(id)?.server.label ?? labelFor(id) };
+  }
   const items: Array<vscode.QuickPickItem & { server?: RemoteServer }> = remote.map((r) => ({
     label: r.label,
     description: r.url,
     detail: stateWords(d.store.snapshot(r.url)?.status),
     server: r,
   }));
-  if (!remote.some((r) => r.url === LIVE_BILT_URL)) items.push({ label: 'Bilt', description: 'mcp.bilt.me', detail: 'the live Bilt service', server: { url: LIVE_BILT_URL, label: 'Bilt' } });
+  if (!remote.some((r) => r.url === LIVE_BILT_URL)) {
+    items.push({
+      label: 'Bilt',
+      description: 'mcp.bilt.me',
+      detail: 'the live Bilt service',
+      server: { url: LIVE_BILT_URL, label: 'Bilt' },
+    });
+  }
   items.push({ label: 'Other server…', detail: 'any Bilt-compatible server, by URL' });
-  const picked = must(await vscode.window.showQuickPick(items, { placeHolder: 'Sign in to which Bilt server?', ignoreFocusOut: true }));
-  if (picked.server) return picked.server;
+  const picked = must(
+    await vscode.window.showQuickPick(items, { placeHolder: 'Sign in to which Bilt server?', ignoreFocusOut: true }),
+  );
+  if (picked.server) {
+    return picked.server;
+  }
   const url = await askServerUrl(remote.map((r) => r.url));
   return { url, label: labelFor(url) };
 }
 
 function stateWords(st: ServerState | undefined): string | undefined {
-  if (!st) return undefined;
-  if (st.state === 'signed-out') return 'signed out';
-  if (st.state === 'unauthorized') return 'token rejected';
+  if (!st) {
+    return undefined;
+  }
+  if (st.state === 'signed-out') {
+    return 'signed out';
+  }
+  if (st.state === 'unauthorized') {
+    return 'token rejected';
+  }
   return st.state === 'ready' ? 'signed in' : undefined;
 }
 
 /** Stores the token, adds the server to the settings if needed, refreshes it and says how it went. */
-export async function signInTo(d: CommandDeps, server: RemoteServer, given?: string): Promise<ServerState['state'] | 'unknown'> {
+export async function signInTo(
+  d: CommandDeps,
+  server: RemoteServer,
+  given?: string,
+): Promise<ServerState['state'] | 'unknown'> {
   const live = server.url === LIVE_BILT_URL;
   const token =
     given ??
     must(
       await vscode.window.showInputBox({
         title: `Sign in to ${server.label}`,
-        prompt: live ? `Paste a Bilt API key (create one at ${API_KEYS_PAGE}). It is kept in VS Code's secret storage.` : `Paste the token for ${server.url}. It is kept in VS Code's secret storage.`,
+        prompt: live
+          ? `Paste a Bilt API key (create one at ${API_KEYS_PAGE}). It is kept in VS Code's secret storage.`
+          : `Paste the token for ${server.url}. It is kept in VS Code's secret storage.`,
         password: true,
         ignoreFocusOut: true,
         validateInput: (v) => (v.trim() ? undefined : 'A token is required'),
       }),
     );
-  if (!token.trim()) throw new BiltError('invalid_input', 'The token is empty');
+  if (!token.trim()) {
+    throw new BiltError('invalid_input', 'The token is empty');
+  }
   await d.tokens.set(server.url, token.trim());
   const remote = d.settings().remote;
-  if (!remote.some((r) => r.url === server.url)) await saveRemoteServers([...remote, server]);
+  if (!remote.some((r) => r.url === server.url)) {
+    await saveRemoteServers([...remote, server]);
+  }
   d.log.info(`signed in to ${server.url} (token stored in secret storage)`);
-  return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Bilt: signing in to ${server.label}…` }, async () => {
-    // the extension adds the server to the store when the settings change
-    if (!(await waitFor(d.store, () => d.store.snapshot(server.url) !== undefined, 3000))) {
-      void vscode.window.showInformationMessage(`The token for ${server.label} is stored; the server appears in the Sessions view once the settings are read.`);
-      return 'unknown';
-    }
-    await d.store.refresh(server.url);
-    const snap = d.store.snapshot(server.url);
-    const st = snap?.status;
-    if (st?.state === 'ready') {
-      const n = snap?.projects?.length;
-      void vscode.window.showInformationMessage(`Signed in to ${server.label}${n !== undefined ? ` · ${n} project${n === 1 ? '' : 's'}` : ''}.`);
-    } else if (st?.state === 'unauthorized' || st?.state === 'signed-out') {
-      const why = st.state === 'unauthorized' ? `: ${st.error.message}` : '';
-      void vscode.window.showErrorMessage(`${server.label} did not accept the token${why}.`, 'Sign In Again').then((a) => a && vscode.commands.executeCommand(COMMANDS.signIn, { serverId: server.url }));
-    } else if (st) {
-      const why = 'error' in st ? `: ${st.error.message}` : st.state === 'rate-limited' ? ': rate limited' : '';
-      void vscode.window.showWarningMessage(`The token for ${server.label} is stored, but the server cannot be used right now${why}.`, 'Show Diagnostics').then((a) => a && vscode.commands.executeCommand(COMMANDS.showLogs));
-    }
-    return st?.state ?? 'unknown';
-  });
+  return vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Notification, title: `Bilt: signing in to ${server.label}…` },
+    async () => {
+      // the extension adds the server to the store when the settings change
+      if (!(await waitFor(d.store, () => d.store.snapshot(server.url) !== undefined, 3000))) {
+        void vscode.window.showInformationMessage(
+          `The token for ${server.label} is stored; the server appears in the Sessions view once the settings are read.`,
+        );
+        return 'unknown';
+      }
+      await d.store.refresh(server.url);
+      const snap = d.store.snapshot(server.url);
+      const st = snap?.status;
+      if (st?.state === 'ready') {
+        const n = snap?.projects?.length;
+        void vscode.window.showInformationMessage(
+          `Signed in to ${server.label}${n !== undefined ? ` · ${n} project${n === 1 ? '' : 's'}` : ''}.`,
+        );
+      } else if (st?.state === 'unauthorized' || st?.state === 'signed-out') {
+        const why = st.state === 'unauthorized' ? `: ${st.error.message}` : '';
+        void vscode.window
+          .showErrorMessage(`${server.label} did not accept the token${why}.`, 'Sign In Again')
+          .then((a) => a && vscode.commands.executeCommand(COMMANDS.signIn, { serverId: server.url }));
+      } else if (st) {
+        const why = 'error' in st ? `: ${st.error.message}` : st.state === 'rate-limited' ? ': rate limited' : '';
+        void vscode.window
+          .showWarningMessage(
+            `The token for ${server.label} is stored, but the server cannot be used right now${why}.`,
+            'Show Diagnostics',
+          )
+          .then((a) => a && vscode.commands.executeCommand(COMMANDS.showLogs));
+      }
+      return st?.state ?? 'unknown';
+    },
+  );
 }
 
 export const registerSignIn = (d: CommandDeps) =>

@@ -16,6 +16,8 @@ export const registerSignOut = (d: CommandDeps) =>
     await d.tokens.delete(s.server.id);
     d.log.info(`signed out of ${s.server.id}`);
     await d.store.refresh(s.server.id);
-    void vscode.window.showInformationMessage(`Signed out of ${s.server.label}. Its token was removed from this machine.`);
+    void vscode.window.showInformationMessage(
+      `Signed out of ${s.server.label}. Its token was removed from this machine.`,
+    );
     return s.server.id;
   });

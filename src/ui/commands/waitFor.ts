@@ -3,11 +3,15 @@ import type { BiltStoreApi } from '../../api/store/types';
 
 /** Resolves true as soon as `ok()` holds (checked on every store change and every 100 ms), false after `timeoutMs`. */
 export function waitFor(store: BiltStoreApi, ok: () => boolean, timeoutMs: number): Promise<boolean> {
-  if (ok()) return Promise.resolve(true);
+  if (ok()) {
+    return Promise.resolve(true);
+  }
   return new Promise<boolean>((resolve) => {
     let settled = false;
     const finish = (v: boolean) => {
-      if (settled) return;
+      if (settled) {
+        return;
+      }
       settled = true;
       clearTimeout(timer);
       clearInterval(ticker);

@@ -14,7 +14,14 @@ export const getSession: AgentTool<'bilt_getSession'> = {
       status: view.session.status,
       progress: view.session.progress,
       ...(w?.pause ? { pause: w.pause } : {}),
-      workflows: view.workflows.slice(0, 5).map((x) => ({ id: x.id, status: x.status, message: x.message, progress: x.progress, resultUrl: x.result?.url, error: x.error })),
+      workflows: view.workflows.slice(0, 5).map((x) => ({
+        id: x.id,
+        status: x.status,
+        message: x.message,
+        progress: x.progress,
+        resultUrl: x.result?.url,
+        error: x.error,
+      })),
     });
   },
 };

@@ -23,7 +23,9 @@ export interface AgentTool<N extends AgentToolName> {
 /** The project a tool's input names (or the default one), as a BiltError-free result for the model. */
 export function projectOf(d: CommandDeps, wanted: string | undefined) {
   const m = resolveProject(d.store.snapshots(), wanted, linkedProject(d));
-  if ('error' in m) throw new Error(m.error);
+  if ('error' in m) {
+    throw new Error(m.error);
+  }
   return m;
 }
 
@@ -32,17 +34,24 @@ export function registerAgentTool<N extends AgentToolName>(t: AgentTool<N>, d: C
   return vscode.lm.registerTool<unknown>(t.name, {
     prepareInvocation: (o) => {
       const r = schema.safeParse(o.input);
-      if (!r.success) return { invocationMessage: `Bilt: ${t.name}` };
+      if (!r.success) {
+        return { invocationMessage: `Bilt: ${t.name}` };
+      }
       const input = r.data as AgentToolInput<N>;
       const c = t.confirm?.(input, d);
-      return { invocationMessage: t.running(input), ...(c ? { confirmationMessages: { title: c.title, message: new vscode.MarkdownString(c.message) } } : {}) };
+      return {
+        invocationMessage: t.running(input),
+        ...(c ? { confirmationMessages: { title: c.title, message: new vscode.MarkdownString(c.message) } } : {}),
+      };
     },
     invoke: async (o, token) => {
       const stop = new AbortController();
       const sub = token.onCancellationRequested(() => stop.abort());
       try {
         const input = parseInput(schema, o.input) as AgentToolInput<N>;
-        return new vscode.LanguageModelToolResult([new vscode.LanguageModelTextPart(await t.invoke(input, d, stop.signal))]);
+        return new vscode.LanguageModelToolResult([
+          new vscode.LanguageModelTextPart(await t.invoke(input, d, stop.signal)),
+        ]);
       } catch (e) {
         // the model reads failures as text it can act on, with the field and the limit when it was the input
         const text = isBiltError(e) ? JSON.stringify(e.toBody()) : `Error: ${reasonOf(e)}`;

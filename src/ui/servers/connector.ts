@@ -22,7 +22,12 @@ export function engineArgs(s: Settings): string[] {
   ];
 }
 
-export function createConnector(o: { context: vscode.ExtensionContext; tokens: Tokens; settings: () => Settings; log: Logger }): Connector {
+export function createConnector(o: {
+  context: vscode.ExtensionContext;
+  tokens: Tokens;
+  settings: () => Settings;
+  log: Logger;
+}): Connector {
   return async (server: ServerConfig, signal: AbortSignal): Promise<BiltClient> => {
     if (server.kind === 'local') {
       const s = o.settings();
@@ -32,10 +37,18 @@ export function createConnector(o: { context: vscode.ExtensionContext; tokens: T
         args: engineArgs(s),
       });
       o.log.info(`local engine pid ${d.pid} at ${d.url} (agent ${d.agent})`);
-      return BiltClient.connect({ url: d.mcpUrl, token: d.token, clientName: 'bilt-vscode', log: (l) => o.log.info(l) }, signal);
+      return BiltClient.connect(
+        { url: d.mcpUrl, token: d.token, clientName: 'bilt-vscode', log: (l) => o.log.info(l) },
+        signal,
+      );
     }
     const token = await o.tokens.get(server.id);
-    if (!token) throw new BiltError('unauthorized', `Not signed in to ${server.label}`, { signedOut: true, server: server.id });
-    return BiltClient.connect({ url: server.url!, token, clientName: 'bilt-vscode', log: (l) => o.log.info(l) }, signal);
+    if (!token) {
+      throw new BiltError('unauthorized', `Not signed in to ${server.label}`, { signedOut: true, server: server.id });
+    }
+    return BiltClient.connect(
+      { url: server.url!, token, clientName: 'bilt-vscode', log: (l) => o.log.info(l) },
+      signal,
+    );
   };
 }

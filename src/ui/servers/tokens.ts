@@ -12,7 +12,9 @@ export class Tokens implements vscode.Disposable {
 
   constructor(private readonly secrets: vscode.SecretStorage) {
     this.sub = secrets.onDidChange((e) => {
-      if (e.key.startsWith('bilt.token.')) this.changed.fire(e.key.slice('bilt.token.'.length));
+      if (e.key.startsWith('bilt.token.')) {
+        this.changed.fire(e.key.slice('bilt.token.'.length));
+      }
     });
   }
 

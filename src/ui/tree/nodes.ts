@@ -14,8 +14,11 @@ export class NodeCache {
   get<T extends NodeInput>(n: T): Extract<Node, { kind: T['kind'] }> {
     const id = idOf(n);
     let node = this.nodes.get(id);
-    if (!node) this.nodes.set(id, (node = { ...n, id } as Node));
-    else if (node.kind === 'info' && n.kind === 'info') Object.assign(node, n);
+    if (!node) {
+      this.nodes.set(id, (node = { ...n, id } as Node));
+    } else if (node.kind === 'info' && n.kind === 'info') {
+      Object.assign(node, n);
+    }
     return node as Extract<Node, { kind: T['kind'] }>;
   }
 
@@ -49,5 +52,10 @@ export interface Target {
 
 export const targetOf = (n: Node | undefined): Target | undefined =>
   n && n.kind !== 'info'
-    ? { serverId: n.serverId, ...('projectId' in n ? { projectId: n.projectId } : {}), ...('sessionId' in n ? { sessionId: n.sessionId } : {}), ...('workflowId' in n ? { workflowId: n.workflowId } : {}) }
+    ? {
+        serverId: n.serverId,
+        ...('projectId' in n ? { projectId: n.projectId } : {}),
+        ...('sessionId' in n ? { sessionId: n.sessionId } : {}),
+        ...('workflowId' in n ? { workflowId: n.workflowId } : {}),
+      }
     : undefined;

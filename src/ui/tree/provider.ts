@@ -25,7 +25,11 @@ export class SessionsTreeProvider implements vscode.TreeDataProvider<Node>, vsco
     this.unsubscribe = store.onDidChange((serverId) => {
       const servers = store.snapshots();
       // one server: refresh its subtree; the server set changed (added/removed): refresh everything
-      this.changed.fire(servers.length > 1 && servers.some((s) => s.server.id === serverId) ? this.nodes.get({ kind: 'server', serverId }) : undefined);
+      this.changed.fire(
+        servers.length > 1 && servers.some((s) => s.server.id === serverId)
+          ? this.nodes.get({ kind: 'server', serverId })
+          : undefined,
+      );
     });
   }
 
@@ -37,10 +41,14 @@ export class SessionsTreeProvider implements vscode.TreeDataProvider<Node>, vsco
     const servers = this.store.snapshots();
     if (!node) {
       // a single server needs no level of its own
-      return servers.length === 1 ? this.serverChildren(servers[0]!) : servers.map((s) => this.nodes.get({ kind: 'server', serverId: s.server.id }));
+      return servers.length === 1
+        ? this.serverChildren(servers[0]!)
+        : servers.map((s) => this.nodes.get({ kind: 'server', serverId: s.server.id }));
     }
     const snap = this.store.snapshot(node.serverId);
-    if (!snap) return [];
+    if (!snap) {
+      return [];
+    }
     switch (node.kind) {
       case 'server':
         return this.serverChildren(snap);
@@ -48,7 +56,15 @@ export class SessionsTreeProvider implements vscode.TreeDataProvider<Node>, vsco
         return this.projectChildren(snap, node.projectId);
       case 'session': {
         const e = snap.projects?.find((p) => p.project.id === node.projectId);
-        return (e?.session?.workflows ?? []).map((w) => this.nodes.get({ kind: 'workflow', serverId: node.serverId, projectId: node.projectId, sessionId: node.sessionId, workflowId: w.id }));
+        return (e?.session?.workflows ?? []).map((w) =>
+          this.nodes.get({
+            kind: 'workflow',
+            serverId: node.serverId,
+            projectId: node.projectId,
+            sessionId: node.sessionId,
+            workflowId: w.id,
+          }),
+        );
       }
       default:
         return [];
@@ -58,7 +74,9 @@ export class SessionsTreeProvider implements vscode.TreeDataProvider<Node>, vsco
   getTreeItem(node: Node): vscode.TreeItem {
     const item = toItem(this.rowOf(node));
     // selecting a session or a workflow opens its live log
-    if (node.kind === 'session' || node.kind === 'workflow') item.command = { command: COMMANDS.showSessionLog, title: 'Show Log', arguments: [node] };
+    if (node.kind === 'session' || node.kind === 'workflow') {
+      item.command = { command: COMMANDS.showSessionLog, title: 'Show Log', arguments: [node] };
+    }
     return item;
   }
 
@@ -68,11 +86,18 @@ export class SessionsTreeProvider implements vscode.TreeDataProvider<Node>, vsco
         return undefined;
       case 'project':
       case 'info':
-        return this.store.snapshots().length > 1 ? this.nodes.get({ kind: 'server', serverId: node.serverId }) : undefined;
+        return this.store.snapshots().length > 1
+          ? this.nodes.get({ kind: 'server', serverId: node.serverId })
+          : undefined;
       case 'session':
         return this.nodes.get({ kind: 'project', serverId: node.serverId, projectId: node.projectId });
       case 'workflow':
-        return this.nodes.get({ kind: 'session', serverId: node.serverId, projectId: node.projectId, sessionId: node.sessionId });
+        return this.nodes.get({
+          kind: 'session',
+          serverId: node.serverId,
+          projectId: node.projectId,
+          sessionId: node.sessionId,
+        });
     }
   }
 
@@ -82,17 +107,29 @@ export class SessionsTreeProvider implements vscode.TreeDataProvider<Node>, vsco
   }
 
   private serverChildren(s: ServerSnapshot): Node[] {
-    const info = (text: string, error = false) => [this.nodes.get({ kind: 'info', serverId: s.server.id, text, error })];
+    const info = (text: string, error = false) => [
+      this.nodes.get({ kind: 'info', serverId: s.server.id, text, error }),
+    ];
     const st = s.status;
     if (!s.projects) {
-      if (st.state === 'signed-out') return info('Signed out: use "Sign In" on this server');
-      if (st.state === 'unauthorized') return info(`Token rejected: ${st.error.message}`, true);
-      if (st.state === 'unreachable' || st.state === 'error') return info(`Cannot load projects: ${st.error.message}`, true);
+      if (st.state === 'signed-out') {
+        return info('Signed out: use "Sign In" on this server');
+      }
+      if (st.state === 'unauthorized') {
+        return info(`Token rejected: ${st.error.message}`, true);
+      }
+      if (st.state === 'unreachable' || st.state === 'error') {
+        return info(`Cannot load projects: ${st.error.message}`, true);
+      }
       return info('Loading…');
     }
     const kept = s.projects.filter((e) => keepProject(e, this.filter));
-    if (s.projects.length === 0) return info('No projects yet');
-    if (kept.length === 0) return info('No project matches the filter');
+    if (s.projects.length === 0) {
+      return info('No projects yet');
+    }
+    if (kept.length === 0) {
+      return info('No project matches the filter');
+    }
     return kept.map((e) => this.nodes.get({ kind: 'project', serverId: s.server.id, projectId: e.project.id }));
   }
 
@@ -102,12 +139,21 @@ export class SessionsTreeProvider implements vscode.TreeDataProvider<Node>, vsco
       try {
         await this.store.loadSession(s.server.id, projectId);
       } catch (e) {
-        return [this.nodes.get({ kind: 'info', serverId: s.server.id, text: `Could not load the session: ${isBiltError(e) ? e.message : String(e)}`, error: true })];
+        return [
+          this.nodes.get({
+            kind: 'info',
+            serverId: s.server.id,
+            text: `Could not load the session: ${isBiltError(e) ? e.message : String(e)}`,
+            error: true,
+          }),
+        ];
       }
       entry = this.store.snapshot(s.server.id)?.projects?.find((p) => p.project.id === projectId);
     }
     const view = entry?.session;
-    return view ? [this.nodes.get({ kind: 'session', serverId: s.server.id, projectId, sessionId: view.session.id })] : [];
+    return view
+      ? [this.nodes.get({ kind: 'session', serverId: s.server.id, projectId, sessionId: view.session.id })]
+      : [];
   }
 
   private rowOf(node: Node): RowModel {
@@ -118,7 +164,9 @@ export class SessionsTreeProvider implements vscode.TreeDataProvider<Node>, vsco
       case 'server':
         return snap ? serverRow(snap) : errorRow(node.id, 'Server removed');
       case 'info':
-        return node.error ? errorRow(node.id, node.text) : { ...errorRow(node.id, node.text), look: { icon: 'info' }, contextValue: 'info' };
+        return node.error
+          ? errorRow(node.id, node.text)
+          : { ...errorRow(node.id, node.text), look: { icon: 'info' }, contextValue: 'info' };
       case 'project':
         return entry ? projectRow(node.serverId, entry, now) : errorRow(node.id, 'Project no longer listed');
       case 'session':
@@ -132,9 +180,18 @@ export class SessionsTreeProvider implements vscode.TreeDataProvider<Node>, vsco
 }
 
 function toItem(r: RowModel): vscode.TreeItem {
-  const item = new vscode.TreeItem(r.label, r.collapsible === 'none' ? vscode.TreeItemCollapsibleState.None : r.collapsible === 'expanded' ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed);
+  const item = new vscode.TreeItem(
+    r.label,
+    r.collapsible === 'none'
+      ? vscode.TreeItemCollapsibleState.None
+      : r.collapsible === 'expanded'
+        ? vscode.TreeItemCollapsibleState.Expanded
+        : vscode.TreeItemCollapsibleState.Collapsed,
+  );
   item.id = r.id;
-  if (r.description) item.description = r.description;
+  if (r.description) {
+    item.description = r.description;
+  }
   item.tooltip = new vscode.MarkdownString(r.tooltip);
   item.iconPath = new vscode.ThemeIcon(r.look.icon, r.look.color ? new vscode.ThemeColor(r.look.color) : undefined);
   item.contextValue = r.contextValue;

@@ -16,11 +16,21 @@ export type ViewState = 'loading' | 'noServers' | 'signedOut' | 'unreachable' | 
 
 /** Which welcome view to show (only when there is nothing to list). */
 export function viewState(snapshots: ServerSnapshot[]): ViewState {
-  if (snapshots.length === 0) return 'noServers';
-  if (snapshots.some((s) => (s.projects?.length ?? 0) > 0)) return 'ready';
-  if (snapshots.some((s) => s.projects !== undefined)) return 'noProjects';
-  if (snapshots.every((s) => s.status.state === 'signed-out' || s.status.state === 'unauthorized')) return 'signedOut';
-  if (snapshots.every((s) => s.status.state === 'unreachable' || s.status.state === 'error')) return 'unreachable';
+  if (snapshots.length === 0) {
+    return 'noServers';
+  }
+  if (snapshots.some((s) => (s.projects?.length ?? 0) > 0)) {
+    return 'ready';
+  }
+  if (snapshots.some((s) => s.projects !== undefined)) {
+    return 'noProjects';
+  }
+  if (snapshots.every((s) => s.status.state === 'signed-out' || s.status.state === 'unauthorized')) {
+    return 'signedOut';
+  }
+  if (snapshots.every((s) => s.status.state === 'unreachable' || s.status.state === 'error')) {
+    return 'unreachable';
+  }
   return snapshots.length === 1 && snapshots[0]!.status.state === 'connecting' ? 'loading' : 'ready';
 }
 
@@ -33,8 +43,12 @@ export class SessionsView implements vscode.Disposable {
 
   constructor(private readonly store: BiltStoreApi) {
     this.provider = new SessionsTreeProvider(store);
-    this.tree = vscode.window.createTreeView(VIEWS.sessions, { treeDataProvider: this.provider, showCollapseAll: true });
-    const activity = () => store.setActivity({ windowFocused: vscode.window.state.focused, viewVisible: this.tree.visible });
+    this.tree = vscode.window.createTreeView(VIEWS.sessions, {
+      treeDataProvider: this.provider,
+      showCollapseAll: true,
+    });
+    const activity = () =>
+      store.setActivity({ windowFocused: vscode.window.state.focused, viewVisible: this.tree.visible });
     this.disposables.push(
       this.provider,
       this.tree,
@@ -47,9 +61,13 @@ export class SessionsView implements vscode.Disposable {
     // (re-rendering rows costs no request; the store's data is used as it is)
     let ticks = 0;
     this.ticker = setInterval(() => {
-      if (!this.tree.visible) return;
+      if (!this.tree.visible) {
+        return;
+      }
       this.updateMessage();
-      if (++ticks % 3 === 0) this.provider.refreshAll();
+      if (++ticks % 3 === 0) {
+        this.provider.refreshAll();
+      }
     }, 10_000);
     activity();
     this.update();
@@ -76,7 +94,11 @@ export class SessionsView implements vscode.Disposable {
       this.lastState = state;
       void vscode.commands.executeCommand('setContext', CONTEXT.state, state);
     }
-    void vscode.commands.executeCommand('setContext', CONTEXT.hasRemoteServers, snaps.some((s) => s.server.kind === 'remote'));
+    void vscode.commands.executeCommand(
+      'setContext',
+      CONTEXT.hasRemoteServers,
+      snaps.some((s) => s.server.kind === 'remote'),
+    );
   }
 
   private updateMessage(): void {
@@ -85,6 +107,8 @@ export class SessionsView implements vscode.Disposable {
 
   dispose(): void {
     clearInterval(this.ticker);
-    for (const d of this.disposables) d.dispose();
+    for (const d of this.disposables) {
+      d.dispose();
+    }
   }
 }

@@ -7,7 +7,9 @@ describe('api/http/budget: RequestBudget', () => {
   it('lets a burst go at once, then one request per 60000/perMinute ms', async () => {
     const c = new FakeClock();
     const b = new RequestBudget({ perMinute: 60, burst: 3, now: c.now, sleep: c.sleep });
-    for (let i = 0; i < 3; i++) await b.acquire();
+    for (let i = 0; i < 3; i++) {
+      await b.acquire();
+    }
     assert.deepEqual(c.sleeps, [], 'the burst did not wait');
     await b.acquire();
     await b.acquire();
@@ -38,7 +40,9 @@ describe('api/http/budget: RequestBudget', () => {
     ] as const) {
       const c = new FakeClock();
       const b = new RequestBudget({ perMinute, now: c.now, sleep: c.sleep });
-      for (let i = 0; i < burst; i++) await b.acquire();
+      for (let i = 0; i < burst; i++) {
+        await b.acquire();
+      }
       assert.deepEqual(c.sleeps, [], `perMinute ${perMinute}: ${burst} at once`);
       assert.ok(b.delay() > 0, `perMinute ${perMinute}: the ${burst + 1}th waits`);
     }
@@ -78,7 +82,9 @@ describe('api/http/budget: RequestBudget', () => {
     await settle();
     assert.equal(done, 0, 'nobody went during the pause');
     c.t += 5000;
-    for (let i = 0; i < 3; i++) s.release();
+    for (let i = 0; i < 3; i++) {
+      s.release();
+    }
     await Promise.all(users);
     assert.equal(done, 3);
     assert.equal(b.pausedUntilTime, undefined);
@@ -90,7 +96,10 @@ describe('api/http/budget: budgetFor', () => {
     const a = budgetFor(new URL('http://127.0.0.1:43111/mcp'));
     assert.equal(budgetFor(new URL('http://127.0.0.1:43111/live/mcp')), a);
     assert.notEqual(budgetFor(new URL('http://127.0.0.1:43112/mcp')), a);
-    assert.notEqual(budgetFor(new URL('https://budget-test.example/mcp')), budgetFor(new URL('http://budget-test.example/mcp')));
+    assert.notEqual(
+      budgetFor(new URL('https://budget-test.example/mcp')),
+      budgetFor(new URL('http://budget-test.example/mcp')),
+    );
   });
 
   it('remote servers get well under the documented 100/minute; a loopback engine is not throttled', () => {
@@ -104,7 +113,9 @@ describe('api/http/budget: budgetFor', () => {
   it('an unlimited budget never waits except for a server pause', async () => {
     const c = new FakeClock();
     const b = new RequestBudget({ perMinute: Infinity, now: c.now, sleep: c.sleep });
-    for (let i = 0; i < 20; i++) await b.acquire();
+    for (let i = 0; i < 20; i++) {
+      await b.acquire();
+    }
     assert.deepEqual(c.sleeps, []);
     b.pauseUntil(c.t + 1500);
     await b.acquire();

@@ -68,7 +68,9 @@ describe('api/watch/catchUp: fetchNewMessages', () => {
   it('messages arriving between the pages are neither repeated nor skipped', async () => {
     const b = backend(250);
     b.afterGetMessages = () => {
-      if (b.history.length < 256) b.add(3); // three more while each page is on its way
+      if (b.history.length < 256) {
+        b.add(3);
+      } // three more while each page is on its way
     };
     const r = await fetchNewMessages(b, REF, 0, 250);
     assert.deepEqual(seqs(r), range(1, 250), 'every seq once, in order, up to the total of the first page');
@@ -78,7 +80,9 @@ describe('api/watch/catchUp: fetchNewMessages', () => {
   it('more arriving than a page holds only costs another page', async () => {
     const b = backend(503);
     b.afterGetMessages = () => {
-      if (b.history.length === 503) b.add(5);
+      if (b.history.length === 503) {
+        b.add(5);
+      }
     };
     assert.deepEqual(seqs(await fetchNewMessages(b, REF, 500, undefined)), [501, 502, 503]);
     assert.deepEqual(b.calls, [

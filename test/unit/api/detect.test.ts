@@ -7,7 +7,10 @@ import { isBiltError } from '../../../src/core/errors';
 import { liveInputs, LIVE_TOOL_NAMES } from '../../../src/core/contract/live';
 import { seedInputs, SEED_TOOL_NAMES } from '../../../src/core/contract/seed';
 
-const tool = (name: string, schema: z.ZodType): ToolInfo => ({ name, inputSchema: z.toJSONSchema(schema, { io: 'input' }) as ToolInfo['inputSchema'] });
+const tool = (name: string, schema: z.ZodType): ToolInfo => ({
+  name,
+  inputSchema: z.toJSONSchema(schema, { io: 'input' }) as ToolInfo['inputSchema'],
+});
 const seedTools = () => SEED_TOOL_NAMES.map((n) => tool(n, seedInputs[n]));
 const liveTools = () => LIVE_TOOL_NAMES.map((n) => tool(n, liveInputs[n]));
 const URL_ = 'http://127.0.0.1:9/mcp';
@@ -32,7 +35,9 @@ describe('api/contracts/detect', () => {
 
   it('live: bilt_send_message keyed by projectId; paging when bilt_get_messages takes limit', () => {
     assert.deepEqual(detectContract(liveTools(), URL_), { kind: 'mcp-live', paginates: true });
-    const noPaging = liveTools().map((t) => (t.name === 'bilt_get_messages' ? tool(t.name, z.strictObject({ projectId: z.string() })) : t));
+    const noPaging = liveTools().map((t) =>
+      t.name === 'bilt_get_messages' ? tool(t.name, z.strictObject({ projectId: z.string() })) : t,
+    );
     assert.deepEqual(detectContract(noPaging, URL_), { kind: 'mcp-live', paginates: false });
     const noMessages = liveTools().filter((t) => t.name !== 'bilt_get_messages');
     assert.deepEqual(detectContract(noMessages, URL_), { kind: 'mcp-live', paginates: false });
@@ -44,12 +49,18 @@ describe('api/contracts/detect', () => {
   });
 
   it('a server without bilt_send_message is refused, naming the tools it has', () => {
-    unsupported([tool('get_weather', z.object({ city: z.string() })), tool('echo', z.object({}))], /no bilt_send_message tool \(tools: get_weather, echo\)/);
+    unsupported(
+      [tool('get_weather', z.object({ city: z.string() })), tool('echo', z.object({}))],
+      /no bilt_send_message tool \(tools: get_weather, echo\)/,
+    );
     unsupported([], /no bilt_send_message tool \(tools: none\)/);
   });
 
   it('a bilt_send_message with neither key is refused, naming its parameters', () => {
-    unsupported([tool('bilt_send_message', z.object({ text: z.string(), room: z.string() }))], /neither session_id \(seed contract\) nor projectId \(live contract\): text, room/);
+    unsupported(
+      [tool('bilt_send_message', z.object({ text: z.string(), room: z.string() }))],
+      /neither session_id \(seed contract\) nor projectId \(live contract\): text, room/,
+    );
     unsupported([{ name: 'bilt_send_message', inputSchema: {} }], /: no parameters/);
   });
 });

@@ -19,8 +19,22 @@ const httpError = (status: number, text = '') => new StreamableHTTPError(status,
 
 describe('api/mcp/errors: toolError', () => {
   it('a contract error body with details.code keeps the code, the sentence and the details', () => {
-    const e = toolError('bilt_send_message', body('A workflow is already in progress', { code: 'conflict', current_status: 'running', message: 'Wait or cancel it' }));
-    assert.deepEqual([e.code, e.message, e.details], ['conflict', 'A workflow is already in progress', { current_status: 'running', message: 'Wait or cancel it', tool: 'bilt_send_message' }]);
+    const e = toolError(
+      'bilt_send_message',
+      body('A workflow is already in progress', {
+        code: 'conflict',
+        current_status: 'running',
+        message: 'Wait or cancel it',
+      }),
+    );
+    assert.deepEqual(
+      [e.code, e.message, e.details],
+      [
+        'conflict',
+        'A workflow is already in progress',
+        { current_status: 'running', message: 'Wait or cancel it', tool: 'bilt_send_message' },
+      ],
+    );
     const r = toolError('bilt_send_message', body('Rate limit exceeded', { code: 'rate_limited', retry_after: 42 }));
     assert.deepEqual([r.code, r.retryAfterSeconds], ['rate_limited', 42]);
   });
@@ -33,7 +47,11 @@ describe('api/mcp/errors: toolError', () => {
       ['Project name already exists', {}, 'conflict'],
       ['Cannot cancel workflow', { current_status: 'completed' }, 'illegal_state'],
       ['Cannot resume workflow', {}, 'illegal_state'],
-      ['Invalid request body', { field: 'message', message: 'message must be at most 5000 characters' }, 'invalid_input'],
+      [
+        'Invalid request body',
+        { field: 'message', message: 'message must be at most 5000 characters' },
+        'invalid_input',
+      ],
       ['Bad', { message: 'name is required' }, 'invalid_input'],
       ['Invalid API key', {}, 'unauthorized'],
       ['Forbidden', {}, 'forbidden'],
@@ -50,8 +68,14 @@ describe('api/mcp/errors: toolError', () => {
 
   it('non-JSON text (or JSON that is not an error body) is the message itself', () => {
     const e = toolError('bilt_get_project', 'Project not found: 42');
-    assert.deepEqual([e.code, e.message, e.details], ['not_found', 'Project not found: 42', { tool: 'bilt_get_project' }]);
-    assert.deepEqual([toolError('bilt_x', 'kaboom').code, toolError('bilt_x', 'kaboom').message], ['internal', 'kaboom']);
+    assert.deepEqual(
+      [e.code, e.message, e.details],
+      ['not_found', 'Project not found: 42', { tool: 'bilt_get_project' }],
+    );
+    assert.deepEqual(
+      [toolError('bilt_x', 'kaboom').code, toolError('bilt_x', 'kaboom').message],
+      ['internal', 'kaboom'],
+    );
     assert.equal(toolError('bilt_x', '').message, 'bilt_x failed', 'an empty text still says what failed');
     assert.equal(toolError('bilt_x', 'null').message, 'null');
     assert.equal(toolError('bilt_x', '{"message":"hi"}').code, 'internal');
@@ -61,7 +85,10 @@ describe('api/mcp/errors: toolError', () => {
 describe('api/mcp/errors: transportError', () => {
   it('401 → unauthorized, telling to sign in again', () => {
     const e = asBilt(transportError(httpError(401, body('Invalid or expired API key', {})), URL_));
-    assert.deepEqual([e.code, e.message, e.details['status'], e.details['url']], ['unauthorized', 'Invalid or expired API key', 401, URL_]);
+    assert.deepEqual(
+      [e.code, e.message, e.details['status'], e.details['url']],
+      ['unauthorized', 'Invalid or expired API key', 401, URL_],
+    );
     assert.match(String(e.details['message']), /valid token/);
   });
 
@@ -76,10 +103,21 @@ describe('api/mcp/errors: transportError', () => {
   });
 
   it('429 → rate_limited with retry_after read from the error body (when there is one)', () => {
-    const e = asBilt(transportError(httpError(429, body('Rate limit exceeded', { message: 'Too many requests; retry in 17 s', retry_after: 17 })), URL_));
-    assert.deepEqual([e.code, e.retryAfterSeconds, e.details['message']], ['rate_limited', 17, 'Too many requests; retry in 17 s']);
+    const e = asBilt(
+      transportError(
+        httpError(429, body('Rate limit exceeded', { message: 'Too many requests; retry in 17 s', retry_after: 17 })),
+        URL_,
+      ),
+    );
+    assert.deepEqual(
+      [e.code, e.retryAfterSeconds, e.details['message']],
+      ['rate_limited', 17, 'Too many requests; retry in 17 s'],
+    );
     const bare = asBilt(transportError(httpError(429, 'slow down'), URL_));
-    assert.deepEqual([bare.code, bare.retryAfterSeconds, bare.details['message']], ['rate_limited', undefined, 'Too many requests']);
+    assert.deepEqual(
+      [bare.code, bare.retryAfterSeconds, bare.details['message']],
+      ['rate_limited', undefined, 'Too many requests'],
+    );
   });
 
   it('5xx → unavailable; another status (or the SDK’s -1 for a wrong content type) → protocol', () => {
@@ -88,7 +126,10 @@ describe('api/mcp/errors: transportError', () => {
       assert.deepEqual([e.code, e.message], ['unavailable', `The server at ${URL_} failed (HTTP ${s})`]);
     }
     assert.equal(asBilt(transportError(httpError(418), URL_)).code, 'protocol');
-    assert.equal(asBilt(transportError(new StreamableHTTPError(-1, 'Unexpected content type: text/html'), URL_)).code, 'protocol');
+    assert.equal(
+      asBilt(transportError(new StreamableHTTPError(-1, 'Unexpected content type: text/html'), URL_)).code,
+      'protocol',
+    );
   });
 
   it('a JSON-RPC error (McpError) → protocol with the rpc code', () => {
@@ -106,10 +147,16 @@ describe('api/mcp/errors: transportError', () => {
 
   it('a network failure → unavailable, naming the system error', () => {
     const e = asBilt(transportError(netError('ECONNREFUSED'), URL_));
-    assert.deepEqual([e.code, e.message, e.details['message']], ['unavailable', `Cannot reach ${URL_}`, 'ECONNREFUSED']);
+    assert.deepEqual(
+      [e.code, e.message, e.details['message']],
+      ['unavailable', `Cannot reach ${URL_}`, 'ECONNREFUSED'],
+    );
     const plain = asBilt(transportError(new TypeError('fetch failed'), URL_));
     assert.deepEqual([plain.code, plain.details['message']], ['unavailable', 'fetch failed']);
-    assert.equal(asBilt(transportError(Object.assign(new Error('connect'), { code: 'ECONNREFUSED' }), URL_)).code, 'unavailable');
+    assert.equal(
+      asBilt(transportError(Object.assign(new Error('connect'), { code: 'ECONNREFUSED' }), URL_)).code,
+      'unavailable',
+    );
   });
 
   it('aborts and BiltErrors pass through unchanged; anything else is internal', () => {

@@ -39,7 +39,16 @@ export function view(status: SessionStatus, messageCount = 0, percentage?: numbe
           updatedAt: T,
         };
   return {
-    session: { id: REF.sessionId, projectId: REF.projectId, status, progress: workflow?.progress ?? null, workflowId: workflow?.id ?? null, messageCount, createdAt: T, updatedAt: T },
+    session: {
+      id: REF.sessionId,
+      projectId: REF.projectId,
+      status,
+      progress: workflow?.progress ?? null,
+      workflowId: workflow?.id ?? null,
+      messageCount,
+      createdAt: T,
+      updatedAt: T,
+    },
     workflows: workflow ? [workflow] : [],
   };
 }
@@ -61,33 +70,49 @@ export class FakeBackend implements BiltBackend {
   private readonly listeners: Array<() => void> = [];
 
   add(n: number): void {
-    for (let i = 0; i < n; i++) this.history.push(message(this.history.length + 1));
+    for (let i = 0; i < n; i++) {
+      this.history.push(message(this.history.length + 1));
+    }
   }
 
   /** Resolves once the backend has been called `n` times in all. */
   async calledAtLeast(n: number): Promise<void> {
-    while (this.calls.length < n) await new Promise<void>((r) => this.listeners.push(r));
+    while (this.calls.length < n) {
+      await new Promise<void>((r) => this.listeners.push(r));
+    }
   }
 
   private record(c: Call): void {
     this.calls.push(c);
-    for (const l of this.listeners.splice(0)) l();
+    for (const l of this.listeners.splice(0)) {
+      l();
+    }
   }
 
   async getSession(): Promise<SessionView> {
     this.record({ op: 'getSession' });
     const failure = this.failures.shift();
-    if (failure) throw failure;
+    if (failure) {
+      throw failure;
+    }
     return view(this.status, this.countsMessages ? this.history.length : 0);
   }
 
-  async getMessages(_ref: SessionRef, page: { limit?: number; offset?: number }, o?: { signal?: AbortSignal | undefined }): Promise<MessagePage> {
+  async getMessages(
+    _ref: SessionRef,
+    page: { limit?: number; offset?: number },
+    o?: { signal?: AbortSignal | undefined },
+  ): Promise<MessagePage> {
     this.record({ op: 'getMessages', limit: page.limit, offset: page.offset });
     o?.signal?.throwIfAborted();
     const limit = page.limit ?? 50;
     const offset = page.offset ?? 0;
     const newestFirst = [...this.history].reverse();
-    const r = { messages: newestFirst.slice(offset, offset + limit), total: this.history.length, hasMore: offset + limit < this.history.length };
+    const r = {
+      messages: newestFirst.slice(offset, offset + limit),
+      total: this.history.length,
+      hasMore: offset + limit < this.history.length,
+    };
     this.afterGetMessages?.();
     return r;
   }

@@ -119,7 +119,13 @@ describe('api/http/resilientFetch', () => {
     const clock = new FakeClock();
     const budget = new RequestBudget({ perMinute: 60, burst: 1, now: clock.now, sleep: clock.sleep });
     const inner = scriptedFetch([status(503), status(200)]);
-    const fetch = resilientFetch(inner, { budget, now: clock.now, sleep: clock.sleep, random: () => 1, baseDelayMs: 200 });
+    const fetch = resilientFetch(inner, {
+      budget,
+      now: clock.now,
+      sleep: clock.sleep,
+      random: () => 1,
+      baseDelayMs: 200,
+    });
     assert.equal((await fetch(URL_, post(READ))).status, 200);
     assert.deepEqual(clock.sleeps, [200, 800], 'the backoff, then the rest of the token interval');
   });
@@ -128,13 +134,26 @@ describe('api/http/resilientFetch', () => {
     const s = new ManualSleep();
     const clock = new FakeClock();
     const budget = new RequestBudget({ perMinute: 6000, burst: 100, now: clock.now, sleep: clock.sleep });
-    const inner = scriptedFetch([status(429, { 'retry-after': '30' }), status(429, { 'retry-after': '1' }), status(202), status(200)]);
+    const inner = scriptedFetch([
+      status(429, { 'retry-after': '30' }),
+      status(429, { 'retry-after': '1' }),
+      status(202),
+      status(200),
+    ]);
     const fetch = resilientFetch(inner, { budget, now: clock.now, sleep: s.sleep });
     const send = fetch(URL_, post(rpc('tools/call', { name: 'bilt_send_message', arguments: {} }, 7)));
     await s.requestedAtLeast(1);
     const other = fetch(URL_, post(rpc('tools/call', { name: 'bilt_get_session', arguments: {} }, 8)));
     await s.requestedAtLeast(2);
-    assert.equal((await fetch(URL_, post(JSON.stringify({ jsonrpc: '2.0', method: 'notifications/cancelled', params: { requestId: 7 } })))).status, 202);
+    assert.equal(
+      (
+        await fetch(
+          URL_,
+          post(JSON.stringify({ jsonrpc: '2.0', method: 'notifications/cancelled', params: { requestId: 7 } })),
+        )
+      ).status,
+      202,
+    );
     await assert.rejects(send, { name: 'AbortError' });
     s.release(); // the other request's wait: untouched by a cancellation of another id
     assert.equal((await other).status, 200);
@@ -153,7 +172,9 @@ describe('api/http/resilientFetch', () => {
       const inner = scriptedFetch([
         () => {
           setImmediate(() => ctl.abort());
-          if (first instanceof Error) throw first;
+          if (first instanceof Error) {
+            throw first;
+          }
           return first;
         },
         status(200),

@@ -11,11 +11,16 @@ const IDLE = 1000;
 function start(b: FakeBackend, o: WatchOptions = {}) {
   const s = new ManualSleep();
   const ctl = new AbortController();
-  const events = watchSession(b, REF, { activeMs: ACTIVE, idleMs: IDLE, sleep: s.sleep, signal: ctl.signal, ...o })[Symbol.asyncIterator]();
+  const events = watchSession(b, REF, { activeMs: ACTIVE, idleMs: IDLE, sleep: s.sleep, signal: ctl.signal, ...o })[
+    Symbol.asyncIterator
+  ]();
   /** The next event, bounded in time. */
   const next = async (): Promise<WatchEvent | undefined> => {
     let timer: NodeJS.Timeout | undefined;
-    const r = await Promise.race([events.next(), new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error('no event within 2 s')), 2000)))]);
+    const r = await Promise.race([
+      events.next(),
+      new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error('no event within 2 s')), 2000))),
+    ]);
     clearTimeout(timer);
     return r.done ? undefined : r.value;
   };
@@ -28,8 +33,10 @@ function start(b: FakeBackend, o: WatchOptions = {}) {
   return { s, ctl, events, next, poll };
 }
 
-const statusOf = (e: WatchEvent | undefined) => (e?.type === 'session' ? e.view.session.status : `not a session event: ${JSON.stringify(e)}`);
-const seqsOf = (e: WatchEvent | undefined) => (e?.type === 'messages' ? e.messages.map((m) => m.seq) : `not messages: ${JSON.stringify(e)}`);
+const statusOf = (e: WatchEvent | undefined) =>
+  e?.type === 'session' ? e.view.session.status : `not a session event: ${JSON.stringify(e)}`;
+const seqsOf = (e: WatchEvent | undefined) =>
+  e?.type === 'messages' ? e.messages.map((m) => m.seq) : `not messages: ${JSON.stringify(e)}`;
 
 describe('api/watch: watchSession (poll mode)', () => {
   it('first the session view, then only views that changed; fast while active (paused too), slow while idle', async () => {
@@ -90,7 +97,10 @@ describe('api/watch: watchSession (poll mode)', () => {
     b.add(120);
     await w.poll();
     assert.deepEqual(seqsOf(await w.next()), [9]);
-    assert.deepEqual(seqsOf(await w.next()), Array.from({ length: 120 }, (_, i) => 10 + i));
+    assert.deepEqual(
+      seqsOf(await w.next()),
+      Array.from({ length: 120 }, (_, i) => 10 + i),
+    );
     const reads = b.calls.filter((c) => c.op === 'getMessages');
     assert.deepEqual(reads, [
       { op: 'getMessages', limit: 3, offset: 0 },
@@ -129,7 +139,10 @@ describe('api/watch: watchSession (poll mode)', () => {
     b.add(130);
     const w = start(b, { fromSeq: 0 });
     assert.equal(statusOf(await w.next()), 'idle');
-    assert.deepEqual(seqsOf(await w.next()), Array.from({ length: 130 }, (_, i) => i + 1));
+    assert.deepEqual(
+      seqsOf(await w.next()),
+      Array.from({ length: 130 }, (_, i) => i + 1),
+    );
     w.ctl.abort();
   });
 
@@ -169,7 +182,9 @@ describe('api/watch: watchSession (poll mode)', () => {
     let seen = 0;
     for await (const e of watchSession(b, REF, { activeMs: ACTIVE, idleMs: IDLE, sleep: s.sleep })) {
       assert.equal(e.type, 'session');
-      if (++seen === 1) break;
+      if (++seen === 1) {
+        break;
+      }
     }
     const calls = b.calls.length;
     await settle(20);

@@ -1,5 +1,16 @@
 import assert from 'node:assert/strict';
-import { canCancel, cancelRefusal, canResume, canTransition, fromLiveStatus, isActive, LIVE_STATUS, resumeRefusal, SESSION_STATUSES, WORKFLOW_STATUSES } from '../../../src/core/status';
+import {
+  canCancel,
+  cancelRefusal,
+  canResume,
+  canTransition,
+  fromLiveStatus,
+  isActive,
+  LIVE_STATUS,
+  resumeRefusal,
+  SESSION_STATUSES,
+  WORKFLOW_STATUSES,
+} from '../../../src/core/status';
 
 describe('core/status: the state rules', () => {
   it('cancel is allowed exactly from running, paused and pending', () => {
@@ -37,7 +48,9 @@ describe('core/status: the state rules', () => {
   it('maps to and from the live contract words', () => {
     assert.equal(LIVE_STATUS.pending, 'queued');
     assert.equal(LIVE_STATUS.failed, 'error');
-    for (const s of WORKFLOW_STATUSES) assert.equal(fromLiveStatus(LIVE_STATUS[s]), s);
+    for (const s of WORKFLOW_STATUSES) {
+      assert.equal(fromLiveStatus(LIVE_STATUS[s]), s);
+    }
     assert.equal(fromLiveStatus('failed'), 'failed');
     assert.equal(fromLiveStatus('timeout'), undefined);
   });

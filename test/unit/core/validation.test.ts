@@ -19,8 +19,13 @@ const sid = '550e8400-e29b-41d4-a716-446655440000';
 
 describe('core/validation: every limit names its field and the limit', () => {
   it('message 1–5000 characters', () => {
-    assert.equal(parseInput(seedInputs.bilt_send_message, { session_id: sid, message: 'x'.repeat(5000) }).message.length, 5000);
-    const long = failure(() => parseInput(seedInputs.bilt_send_message, { session_id: sid, message: 'x'.repeat(5001) }));
+    assert.equal(
+      parseInput(seedInputs.bilt_send_message, { session_id: sid, message: 'x'.repeat(5000) }).message.length,
+      5000,
+    );
+    const long = failure(() =>
+      parseInput(seedInputs.bilt_send_message, { session_id: sid, message: 'x'.repeat(5001) }),
+    );
     assert.equal(long.field, 'message');
     assert.equal(long.limit, 5000);
     assert.match(String(long.message), /message must be at most 5000 characters \(got 5001\)/);
@@ -32,7 +37,9 @@ describe('core/validation: every limit names its field and the limit', () => {
   it('reason at most 500 characters', () => {
     const d = failure(() => parseInput(seedInputs.bilt_cancel_workflow, { session_id: sid, reason: 'r'.repeat(501) }));
     assert.deepEqual([d.field, d.limit], ['reason', 500]);
-    assert.doesNotThrow(() => parseInput(seedInputs.bilt_cancel_workflow, { session_id: sid, reason: 'r'.repeat(500) }));
+    assert.doesNotThrow(() =>
+      parseInput(seedInputs.bilt_cancel_workflow, { session_id: sid, reason: 'r'.repeat(500) }),
+    );
   });
 
   it('project name: at most 255 of [A-Za-z0-9_-]; description at most 1000', () => {
@@ -41,9 +48,14 @@ describe('core/validation: every limit names its field and the limit', () => {
     const bad = failure(() => parseInput(seedInputs.bilt_create_project, { name: 'my app!' }));
     assert.equal(bad.field, 'name');
     assert.match(String(bad.message), /letters, digits, hyphens and underscores/);
-    const desc = failure(() => parseInput(seedInputs.bilt_create_project, { name: 'ok', description: 'd'.repeat(1001) }));
+    const desc = failure(() =>
+      parseInput(seedInputs.bilt_create_project, { name: 'ok', description: 'd'.repeat(1001) }),
+    );
     assert.deepEqual([desc.field, desc.limit], ['description', 1000]);
-    assert.equal(failure(() => parseInput(seedInputs.bilt_create_project, { name: 'ok', visibility: 'public' })).field, 'visibility');
+    assert.equal(
+      failure(() => parseInput(seedInputs.bilt_create_project, { name: 'ok', visibility: 'public' })).field,
+      'visibility',
+    );
   });
 
   it('messages limit 1–100 and offset ≥ 0, whole numbers', () => {
@@ -55,22 +67,44 @@ describe('core/validation: every limit names its field and the limit', () => {
       const d = failure(() => parseInput(seedInputs.bilt_get_messages, { session_id: sid, ...input }));
       assert.deepEqual([d.field, d.limit], [field, limit]);
     }
-    assert.match(String(failure(() => parseInput(seedInputs.bilt_get_messages, { session_id: sid, limit: 2.5 })).message), /whole number/);
+    assert.match(
+      String(failure(() => parseInput(seedInputs.bilt_get_messages, { session_id: sid, limit: 2.5 })).message),
+      /whole number/,
+    );
   });
 
   it('ids must be UUIDs and unknown fields are refused by name', () => {
-    assert.match(String(failure(() => parseInput(seedInputs.bilt_get_session, { session_id: 'sess_xyz' })).message), /session_id must be a UUID/);
-    assert.match(String(failure(() => parseInput(seedInputs.bilt_get_session, { sessionId: sid })).message), /unknown field: sessionId/);
+    assert.match(
+      String(failure(() => parseInput(seedInputs.bilt_get_session, { session_id: 'sess_xyz' })).message),
+      /session_id must be a UUID/,
+    );
+    assert.match(
+      String(failure(() => parseInput(seedInputs.bilt_get_session, { sessionId: sid })).message),
+      /unknown field: sessionId/,
+    );
     assert.equal(failure(() => parseInput(seedInputs.bilt_get_session, { sessionId: sid })).field, 'sessionId');
     assert.equal(failure(() => parseInput(seedInputs.bilt_send_message, { message: 'hi' })).field, 'session_id');
   });
 
   it('live: answers is a JSON-encoded array, and message or answers is required', () => {
     const pid = sid;
-    const ok = parseInput(liveInputs.bilt_send_message, { projectId: pid, answers: '[{"questionIndex":0,"selectedOptions":["A"]}]' });
+    const ok = parseInput(liveInputs.bilt_send_message, {
+      projectId: pid,
+      answers: '[{"questionIndex":0,"selectedOptions":["A"]}]',
+    });
     assert.deepEqual(ok.answers, [{ questionIndex: 0, selectedOptions: ['A'] }]);
-    assert.match(String(failure(() => parseInput(liveInputs.bilt_send_message, { projectId: pid, answers: '{not json' })).message), /JSON-encoded/);
-    assert.equal(failure(() => parseInput(liveInputs.bilt_send_message, { projectId: pid, answers: '[{"questionIndex":-1}]' })).field, 'answers.0.questionIndex');
-    assert.match(String(failure(() => parseInput(liveInputs.bilt_send_message, { projectId: pid })).message), /message or answers is required/);
+    assert.match(
+      String(failure(() => parseInput(liveInputs.bilt_send_message, { projectId: pid, answers: '{not json' })).message),
+      /JSON-encoded/,
+    );
+    assert.equal(
+      failure(() => parseInput(liveInputs.bilt_send_message, { projectId: pid, answers: '[{"questionIndex":-1}]' }))
+        .field,
+      'answers.0.questionIndex',
+    );
+    assert.match(
+      String(failure(() => parseInput(liveInputs.bilt_send_message, { projectId: pid })).message),
+      /message or answers is required/,
+    );
   });
 });

@@ -19,7 +19,10 @@ async function connect(up: FakeUpstream, waitTimeoutMs = 5000) {
 
 function body(r: Record<string, unknown>) {
   assert.equal(r.isError, true, `expected an error result, got ${JSON.stringify(r)}`);
-  return JSON.parse((r.content as Array<{ text: string }>)[0]!.text) as { error: string; details: Record<string, unknown> };
+  return JSON.parse((r.content as Array<{ text: string }>)[0]!.text) as {
+    error: string;
+    details: Record<string, unknown>;
+  };
 }
 
 describe('bridge (in-memory): the 8 seed tools over a fake upstream', () => {
@@ -27,13 +30,20 @@ describe('bridge (in-memory): the 8 seed tools over a fake upstream', () => {
     const up = new FakeUpstream();
     const { client } = await connect(up);
     const { tools } = await client.listTools();
-    assert.deepEqual(tools.map((t) => t.name), [...SEED_TOOL_NAMES]);
+    assert.deepEqual(
+      tools.map((t) => t.name),
+      [...SEED_TOOL_NAMES],
+    );
     const by = new Map(tools.map((t) => [t.name, t]));
     assert.equal(by.get('bilt_list_projects')!.annotations?.readOnlyHint, true);
     assert.equal(by.get('bilt_get_messages')!.annotations?.readOnlyHint, true);
     assert.equal(by.get('bilt_cancel_workflow')!.annotations?.destructiveHint, true);
     assert.ok(tools.every((t) => t.title && t.outputSchema));
-    assert.equal((by.get('bilt_send_message')!.inputSchema.properties as Record<string, { maxLength?: number }>).message!.maxLength, 5000);
+    assert.equal(
+      (by.get('bilt_send_message')!.inputSchema.properties as Record<string, { maxLength?: number }>).message!
+        .maxLength,
+      5000,
+    );
     assert.deepEqual(up.calls, []);
   });
 
@@ -55,18 +65,30 @@ describe('bridge (in-memory): the 8 seed tools over a fake upstream', () => {
   });
 
   it('maps upstream results to the seed shapes and remembers session → project', async () => {
-    const up = new FakeUpstream().on('getSession', async () => view('running', { progress: { percentage: 40, currentStep: 'Building' } })).on('sendMessage', async () => {
-      throw new BiltError('conflict', 'A workflow is already in progress', { current_status: 'running' });
-    });
+    const up = new FakeUpstream()
+      .on('getSession', async () => view('running', { progress: { percentage: 40, currentStep: 'Building' } }))
+      .on('sendMessage', async () => {
+        throw new BiltError('conflict', 'A workflow is already in progress', { current_status: 'running' });
+      });
     up.kind = 'mcp-live';
     const { client } = await connect(up);
-    const s = (await client.callTool({ name: 'bilt_get_session', arguments: { project_id: PROJECT.id } })).structuredContent as Record<string, unknown>;
-    assert.deepEqual([s.session_id, s.project_id, s.status, s.progress], [SESSION_ID, PROJECT.id, 'running', { percentage: 40, current_step: 'Building' }]);
-    const busy = body(await client.callTool({ name: 'bilt_send_message', arguments: { session_id: SESSION_ID, message: 'again' } }));
+    const s = (await client.callTool({ name: 'bilt_get_session', arguments: { project_id: PROJECT.id } }))
+      .structuredContent as Record<string, unknown>;
+    assert.deepEqual(
+      [s.session_id, s.project_id, s.status, s.progress],
+      [SESSION_ID, PROJECT.id, 'running', { percentage: 40, current_step: 'Building' }],
+    );
+    const busy = body(
+      await client.callTool({ name: 'bilt_send_message', arguments: { session_id: SESSION_ID, message: 'again' } }),
+    );
     assert.equal(busy.error, 'A workflow is already in progress');
     assert.match(String(busy.details.hint), /poll bilt_get_session/);
     const sent = up.calls.find((c) => c.op === 'sendMessage')!;
-    assert.deepEqual(sent.args[0], { sessionId: SESSION_ID, projectId: PROJECT.id }, 'the live upstream gets the project of the session');
+    assert.deepEqual(
+      sent.args[0],
+      { sessionId: SESSION_ID, projectId: PROJECT.id },
+      'the live upstream gets the project of the session',
+    );
   });
 
   it('passes rate limits on with when to retry, and reports failures to the upstream', async () => {
@@ -82,8 +104,18 @@ describe('bridge (in-memory): the 8 seed tools over a fake upstream', () => {
 
   it('wait_for_response reports progress and returns when the workflow settles', async () => {
     const up = new FakeUpstream()
-      .on('getSession', async () => ({ session: { ...view('completed').session, status: 'idle', workflowId: null }, workflows: [] }))
-      .on('sendMessage', async () => ({ sessionId: SESSION_ID, workflowId: WORKFLOW_ID, workflow: undefined, status: 'running', timedOut: false, subscriberCount: 0 }));
+      .on('getSession', async () => ({
+        session: { ...view('completed').session, status: 'idle', workflowId: null },
+        workflows: [],
+      }))
+      .on('sendMessage', async () => ({
+        sessionId: SESSION_ID,
+        workflowId: WORKFLOW_ID,
+        workflow: undefined,
+        status: 'running',
+        timedOut: false,
+        subscriberCount: 0,
+      }));
     up.watchViews = [
       view('running', { progress: { percentage: 30, currentStep: 'Building' } }),
       view('running', { progress: { percentage: 70, currentStep: 'Deploying' } }),
@@ -92,34 +124,62 @@ describe('bridge (in-memory): the 8 seed tools over a fake upstream', () => {
     const { client } = await connect(up);
     await client.callTool({ name: 'bilt_get_session', arguments: { project_id: PROJECT.id } });
     const progress: Array<{ progress: number; message?: string }> = [];
-    const r = await client.callTool({ name: 'bilt_send_message', arguments: { session_id: SESSION_ID, message: 'build', wait_for_response: true } }, undefined, {
-      onprogress: (p) => progress.push({ progress: p.progress, ...(p.message ? { message: p.message } : {}) }),
-    });
+    const r = await client.callTool(
+      { name: 'bilt_send_message', arguments: { session_id: SESSION_ID, message: 'build', wait_for_response: true } },
+      undefined,
+      {
+        onprogress: (p) => progress.push({ progress: p.progress, ...(p.message ? { message: p.message } : {}) }),
+      },
+    );
     const out = r.structuredContent as Record<string, unknown>;
     assert.deepEqual([out.status, out.result_url, out.timed_out], ['completed', 'https://app.example', false]);
-    assert.deepEqual(progress.map((p) => p.progress), [30, 70, 100]);
+    assert.deepEqual(
+      progress.map((p) => p.progress),
+      [30, 70, 100],
+    );
     assert.equal(progress[0]!.message, 'Building');
   });
 
   it('wait_for_response stops at the time limit with the current state', async () => {
     const up = new FakeUpstream()
       .on('getSession', async () => view('running'))
-      .on('sendMessage', async () => ({ sessionId: SESSION_ID, workflowId: WORKFLOW_ID, workflow: undefined, status: 'running', timedOut: false }));
+      .on('sendMessage', async () => ({
+        sessionId: SESSION_ID,
+        workflowId: WORKFLOW_ID,
+        workflow: undefined,
+        status: 'running',
+        timedOut: false,
+      }));
     up.watchViews = [view('running', { progress: { percentage: 10 } })];
     const { client } = await connect(up, 30);
     await client.callTool({ name: 'bilt_get_session', arguments: { session_id: SESSION_ID } });
-    const out = (await client.callTool({ name: 'bilt_send_message', arguments: { session_id: SESSION_ID, message: 'x', wait_for_response: true } })).structuredContent as Record<string, unknown>;
+    const out = (
+      await client.callTool({
+        name: 'bilt_send_message',
+        arguments: { session_id: SESSION_ID, message: 'x', wait_for_response: true },
+      })
+    ).structuredContent as Record<string, unknown>;
     assert.deepEqual([out.status, out.timed_out], ['running', true]);
   });
 
   it('honours the client cancelling a waiting call', async () => {
     const up = new FakeUpstream()
       .on('getSession', async () => view('running'))
-      .on('sendMessage', async () => ({ sessionId: SESSION_ID, workflowId: WORKFLOW_ID, workflow: undefined, status: 'running', timedOut: false }));
+      .on('sendMessage', async () => ({
+        sessionId: SESSION_ID,
+        workflowId: WORKFLOW_ID,
+        workflow: undefined,
+        status: 'running',
+        timedOut: false,
+      }));
     const { client } = await connect(up, 60_000);
     await client.callTool({ name: 'bilt_get_session', arguments: { session_id: SESSION_ID } });
     const ac = new AbortController();
-    const call = client.callTool({ name: 'bilt_send_message', arguments: { session_id: SESSION_ID, message: 'x', wait_for_response: true } }, undefined, { signal: ac.signal });
+    const call = client.callTool(
+      { name: 'bilt_send_message', arguments: { session_id: SESSION_ID, message: 'x', wait_for_response: true } },
+      undefined,
+      { signal: ac.signal },
+    );
     await until(() => up.watchSignals.length === 1, 'the bridge to start waiting');
     ac.abort();
     await assert.rejects(call, /abort/i);
@@ -127,18 +187,33 @@ describe('bridge (in-memory): the 8 seed tools over a fake upstream', () => {
   });
 
   it('resume with answers goes to the paused workflow; resume without a resume operation explains what to do', async () => {
-    const paused = view('paused', { pause: { type: 'questions', questions: [{ question: 'Color?', options: ['red'], multiSelect: false, allowText: false }] } });
+    const paused = view('paused', {
+      pause: {
+        type: 'questions',
+        questions: [{ question: 'Color?', options: ['red'], multiSelect: false, allowText: false }],
+      },
+    });
     const up = new FakeUpstream()
       .on('getSession', async () => paused)
       .on('answer', async () => 'running')
       .on('resume', async () => {
-        throw new BiltError('unsupported', 'This server has no resume operation', { message: 'the workflow waits for answers to its questions: answer them instead' });
+        throw new BiltError('unsupported', 'This server has no resume operation', {
+          message: 'the workflow waits for answers to its questions: answer them instead',
+        });
       });
     const { client } = await connect(up);
     await client.callTool({ name: 'bilt_get_session', arguments: { session_id: SESSION_ID } });
-    const ok = (await client.callTool({ name: 'bilt_resume_workflow', arguments: { session_id: SESSION_ID, answers: [{ question_index: 0, selected_options: ['red'] }] } })).structuredContent as Record<string, unknown>;
+    const ok = (
+      await client.callTool({
+        name: 'bilt_resume_workflow',
+        arguments: { session_id: SESSION_ID, answers: [{ question_index: 0, selected_options: ['red'] }] },
+      })
+    ).structuredContent as Record<string, unknown>;
     assert.deepEqual([ok.status, ok.workflow_id], ['running', WORKFLOW_ID]);
-    assert.deepEqual(up.calls.find((c) => c.op === 'answer')!.args.slice(1, 3), [WORKFLOW_ID, [{ questionIndex: 0, selectedOptions: ['red'] }]]);
+    assert.deepEqual(up.calls.find((c) => c.op === 'answer')!.args.slice(1, 3), [
+      WORKFLOW_ID,
+      [{ questionIndex: 0, selectedOptions: ['red'] }],
+    ]);
     const no = body(await client.callTool({ name: 'bilt_resume_workflow', arguments: { session_id: SESSION_ID } }));
     assert.match(String(no.details.message), /answer them instead/);
   });

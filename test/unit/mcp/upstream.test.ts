@@ -14,10 +14,18 @@ describe('bridge upstream: where the token comes from', () => {
     assert.equal(tokenFromEnv({}), undefined);
   });
 
-  it('uses no token for the local engine (it reads the engine\'s own from the discovery file)', () => {
-    const local = upstreamFromEnv({ BILT_TOKEN: 'bilt_live_x', BILT_ENGINE_DATA_DIR: '/tmp/x' }, '/dist/engine.js', () => undefined);
+  it("uses no token for the local engine (it reads the engine's own from the discovery file)", () => {
+    const local = upstreamFromEnv(
+      { BILT_TOKEN: 'bilt_live_x', BILT_ENGINE_DATA_DIR: '/tmp/x' },
+      '/dist/engine.js',
+      () => undefined,
+    );
     assert.deepEqual([local.url, local.token, local.dataDir], [undefined, undefined, '/tmp/x']);
-    const remote = upstreamFromEnv({ BILT_URL: 'https://mcp.bilt.me/mcp', BILT_TOKEN: 'bilt_live_x' }, '/dist/engine.js', () => undefined);
+    const remote = upstreamFromEnv(
+      { BILT_URL: 'https://mcp.bilt.me/mcp', BILT_TOKEN: 'bilt_live_x' },
+      '/dist/engine.js',
+      () => undefined,
+    );
     assert.deepEqual([remote.url, remote.token], ['https://mcp.bilt.me/mcp', 'bilt_live_x']);
   });
 });

@@ -15,12 +15,21 @@ import {
 } from '../../../src/present/decisions';
 import { view, workflow } from './fixtures';
 
-const q = (o: Partial<Question> = {}): Question => ({ question: 'Which colour?', options: ['red', 'blue'], multiSelect: false, allowText: false, ...o });
+const q = (o: Partial<Question> = {}): Question => ({
+  question: 'Which colour?',
+  options: ['red', 'blue'],
+  multiSelect: false,
+  allowText: false,
+  ...o,
+});
 const questions = { type: 'questions' as const, questions: [q()] };
 
 describe('present/decisions: what the commands decide', () => {
   it('message: a live count, refused when empty or over 5000 characters', () => {
-    assert.deepEqual(messageInput(''), { count: '0 / 5000 characters', error: 'Type an instruction for Bilt (at least 1 character)' });
+    assert.deepEqual(messageInput(''), {
+      count: '0 / 5000 characters',
+      error: 'Type an instruction for Bilt (at least 1 character)',
+    });
     assert.deepEqual(messageInput('x'.repeat(5000)), { count: '5000 / 5000 characters' });
     assert.equal(messageInput('x'.repeat(5001)).error, 'Too long: 5001 / 5000 characters (remove 1)');
   });
@@ -44,7 +53,9 @@ describe('present/decisions: what the commands decide', () => {
 
   it('send: refused while a workflow is queued, running or paused, with the reason', () => {
     assert.equal(sendRefusal(view([])), undefined);
-    for (const status of ['completed', 'failed', 'cancelled'] as const) assert.equal(sendRefusal(view([workflow({ status })])), undefined, status);
+    for (const status of ['completed', 'failed', 'cancelled'] as const) {
+      assert.equal(sendRefusal(view([workflow({ status })])), undefined, status);
+    }
     assert.match(sendRefusal(view([workflow({ status: 'pending' })]))!, /already queued/);
     assert.match(sendRefusal(view([workflow({ status: 'running' })]))!, /already running/);
     assert.match(sendRefusal(view([workflow({ status: 'paused', pause: { type: 'secrets' } })]))!, /already paused/);
@@ -52,11 +63,20 @@ describe('present/decisions: what the commands decide', () => {
   });
 
   it('cancel: a confirmation naming the project and progress; refusals for ended or missing workflows', () => {
-    const c = cancelConfirmation('shop', workflow({ status: 'running', progress: { percentage: 40, currentStep: 'Building' } }));
+    const c = cancelConfirmation(
+      'shop',
+      workflow({ status: 'running', progress: { percentage: 40, currentStep: 'Building' } }),
+    );
     assert.equal(c.refusal, undefined);
     assert.match(c.message!, /^Cancel the running workflow of shop \(40% Building\)\? .*cannot be resumed/);
-    assert.equal(cancelConfirmation('shop', workflow({ status: 'completed' })).refusal, 'Workflow has already completed');
-    assert.equal(cancelConfirmation('shop', workflow({ status: 'cancelled' })).refusal, 'Workflow has already been cancelled');
+    assert.equal(
+      cancelConfirmation('shop', workflow({ status: 'completed' })).refusal,
+      'Workflow has already completed',
+    );
+    assert.equal(
+      cancelConfirmation('shop', workflow({ status: 'cancelled' })).refusal,
+      'Workflow has already been cancelled',
+    );
     assert.equal(cancelConfirmation('shop', undefined).refusal, 'No workflow is running');
   });
 
@@ -74,8 +94,16 @@ describe('present/decisions: what the commands decide', () => {
     assert.deepEqual(answerChoices(q({ allowText: true })), ['red', 'blue', OTHER_ANSWER]);
     assert.deepEqual(answerChoices(q({ options: [], allowText: true })), []);
     assert.deepEqual(answerFrom(0, q(), ['blue']), { questionIndex: 0, selectedOptions: ['blue'] });
-    assert.deepEqual(answerFrom(1, q({ multiSelect: true, allowText: true }), ['red', OTHER_ANSWER], 'green'), { questionIndex: 1, selectedOptions: ['red'], text: 'green' });
-    assert.deepEqual(answerFrom(2, q({ options: [], allowText: true }), [], 'free text'), { questionIndex: 2, selectedOptions: [], text: 'free text' });
+    assert.deepEqual(answerFrom(1, q({ multiSelect: true, allowText: true }), ['red', OTHER_ANSWER], 'green'), {
+      questionIndex: 1,
+      selectedOptions: ['red'],
+      text: 'green',
+    });
+    assert.deepEqual(answerFrom(2, q({ options: [], allowText: true }), [], 'free text'), {
+      questionIndex: 2,
+      selectedOptions: [],
+      text: 'free text',
+    });
     assert.deepEqual(answerFrom(0, q(), ['not offered'], ''), { questionIndex: 0, selectedOptions: [] });
   });
 

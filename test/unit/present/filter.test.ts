@@ -11,14 +11,19 @@ describe('present/filter: which projects the tree shows', () => {
   it('an empty filter keeps everything and is not filtering', () => {
     assert.equal(isFiltering({}), false);
     assert.equal(isFiltering({ statuses: [] }), false);
-    for (const e of [running, done, idle, unloaded]) assert.ok(keepProject(e, {}));
+    for (const e of [running, done, idle, unloaded]) {
+      assert.ok(keepProject(e, {}));
+    }
     assert.equal(describeFilter({}), undefined);
   });
 
   it('by status: several at once; idle sessions are idle', () => {
     const f = { statuses: ['running' as const, 'idle' as const] };
     assert.ok(isFiltering(f));
-    assert.deepEqual([running, done, idle].map((e) => keepProject(e, f)), [true, false, true]);
+    assert.deepEqual(
+      [running, done, idle].map((e) => keepProject(e, f)),
+      [true, false, true],
+    );
   });
 
   it('a project whose session is not loaded stays visible (unknown is not excluded)', () => {
@@ -32,7 +37,10 @@ describe('present/filter: which projects the tree shows', () => {
   });
 
   it('describes itself for the view description', () => {
-    assert.equal(describeFilter({ statuses: ['running', 'paused'], project: 'shop' }), 'filtered: running, paused · "shop"');
+    assert.equal(
+      describeFilter({ statuses: ['running', 'paused'], project: 'shop' }),
+      'filtered: running, paused · "shop"',
+    );
     assert.equal(describeFilter({ project: 'x' }), 'filtered: "x"');
   });
 });

@@ -22,10 +22,14 @@ describe('present/icons: how a state looks', () => {
     assert.match(statusLook('paused', 'secrets').words, /secrets/);
     assert.match(statusLook('paused', 'supabase').words, /Supabase/);
     assert.equal(statusLook('paused', null).words, 'paused');
-    for (const p of PAUSE_TYPES) assert.ok(statusLook('paused', p).color, `a ${p} pause is highlighted`);
+    for (const p of PAUSE_TYPES) {
+      assert.ok(statusLook('paused', p).color, `a ${p} pause is highlighted`);
+    }
   });
 
   it('only a running workflow spins', () => {
-    for (const s of SESSION_STATUSES) assert.equal(statusLook(s).icon.endsWith('~spin'), s === 'running', s);
+    for (const s of SESSION_STATUSES) {
+      assert.equal(statusLook(s).icon.endsWith('~spin'), s === 'running', s);
+    }
   });
 });

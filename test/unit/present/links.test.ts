@@ -7,25 +7,52 @@ describe('present/links: the page "Open in Browser" opens', () => {
   const later = workflow({ id: 'w2', status: 'failed' });
 
   it('a workflow: its result', () => {
-    assert.equal(pageFor({ projectId: 'p1', workflows: [later, done], workflowId: 'w1', onLiveBilt: false }), 'https://habit.example.app');
-    assert.equal(pageFor({ projectId: 'p1', workflows: [later, done], workflowId: 'w2', onLiveBilt: false }), undefined);
+    assert.equal(
+      pageFor({ projectId: 'p1', workflows: [later, done], workflowId: 'w1', onLiveBilt: false }),
+      'https://habit.example.app',
+    );
+    assert.equal(
+      pageFor({ projectId: 'p1', workflows: [later, done], workflowId: 'w2', onLiveBilt: false }),
+      undefined,
+    );
   });
 
   it('a project: the newest result, or the page where its paused workflow waits', () => {
-    assert.equal(pageFor({ projectId: 'p1', workflows: [later, done], onLiveBilt: false }), 'https://habit.example.app');
-    const paused = workflow({ id: 'w3', status: 'paused', pause: { type: 'secrets', projectUrl: 'https://app.bilt.me/agent/p1/secrets' } });
-    assert.equal(pageFor({ projectId: 'p1', workflows: [paused, done], onLiveBilt: false }), 'https://app.bilt.me/agent/p1/secrets');
+    assert.equal(
+      pageFor({ projectId: 'p1', workflows: [later, done], onLiveBilt: false }),
+      'https://habit.example.app',
+    );
+    const paused = workflow({
+      id: 'w3',
+      status: 'paused',
+      pause: { type: 'secrets', projectUrl: 'https://app.bilt.me/agent/p1/secrets' },
+    });
+    assert.equal(
+      pageFor({ projectId: 'p1', workflows: [paused, done], onLiveBilt: false }),
+      'https://app.bilt.me/agent/p1/secrets',
+    );
   });
 
   it('on the live Bilt service, the app page when there is no result yet; elsewhere nothing', () => {
     assert.equal(pageFor({ projectId: 'p 1', workflows: [], onLiveBilt: true }), 'https://app.bilt.me/agent/p%201');
-    assert.equal(pageFor({ projectId: 'p1', workflows: [later], workflowId: 'w2', onLiveBilt: true }), 'https://app.bilt.me/agent/p1');
+    assert.equal(
+      pageFor({ projectId: 'p1', workflows: [later], workflowId: 'w2', onLiveBilt: true }),
+      'https://app.bilt.me/agent/p1',
+    );
     assert.equal(pageFor({ projectId: 'p1', workflows: [], onLiveBilt: false }), undefined);
   });
 
   it('only http(s) addresses are ever opened', () => {
     const evil = workflow({ result: { url: 'command:workbench.action.terminal.new' } });
     assert.equal(pageFor({ projectId: 'p1', workflows: [evil], onLiveBilt: false }), undefined);
-    assert.equal(pageFor({ projectId: 'p1', workflows: [workflow({ result: { url: 'file:///etc/passwd' } })], workflowId: 'w1', onLiveBilt: false }), undefined);
+    assert.equal(
+      pageFor({
+        projectId: 'p1',
+        workflows: [workflow({ result: { url: 'file:///etc/passwd' } })],
+        workflowId: 'w1',
+        onLiveBilt: false,
+      }),
+      undefined,
+    );
   });
 });

@@ -1,8 +1,15 @@
 import assert from 'node:assert/strict';
-import { mcpConfigJson, mcpServerEntry, tokenCommand, tokenService, tokenSetupHint } from '../../../src/present/mcpConfig';
+import {
+  mcpConfigJson,
+  mcpServerEntry,
+  tokenCommand,
+  tokenService,
+  tokenSetupHint,
+} from '../../../src/present/mcpConfig';
 
 const bridgePath = '/home/me/.vscode/extensions/bilt/dist/bridge.js';
-const parse = (s: string) => JSON.parse(s) as { mcpServers: Record<string, { command: string; args: string[]; env?: Record<string, string> }> };
+const parse = (s: string) =>
+  JSON.parse(s) as { mcpServers: Record<string, { command: string; args: string[]; env?: Record<string, string> }> };
 
 describe('present/mcpConfig: the configuration for other MCP clients', () => {
   it('the local engine: node and the bridge path, no env at all by default', () => {
@@ -11,12 +18,20 @@ describe('present/mcpConfig: the configuration for other MCP clients', () => {
   });
 
   it('the local engine with a custom data dir: only BILT_ENGINE_DATA_DIR', () => {
-    assert.deepEqual(mcpServerEntry({ bridgePath, server: { kind: 'local' }, dataDir: '/data/bilt', platform: 'darwin' }).env, { BILT_ENGINE_DATA_DIR: '/data/bilt' });
+    assert.deepEqual(
+      mcpServerEntry({ bridgePath, server: { kind: 'local' }, dataDir: '/data/bilt', platform: 'darwin' }).env,
+      { BILT_ENGINE_DATA_DIR: '/data/bilt' },
+    );
   });
 
   it('the live service: BILT_URL and a keychain token command, never a token', () => {
-    const j = parse(mcpConfigJson({ bridgePath, server: { kind: 'remote', url: 'https://mcp.bilt.me/mcp' }, platform: 'darwin' }));
-    assert.deepEqual(j.mcpServers.bilt!.env, { BILT_URL: 'https://mcp.bilt.me/mcp', BILT_TOKEN_COMMAND: 'security find-generic-password -w -s bilt' });
+    const j = parse(
+      mcpConfigJson({ bridgePath, server: { kind: 'remote', url: 'https://mcp.bilt.me/mcp' }, platform: 'darwin' }),
+    );
+    assert.deepEqual(j.mcpServers.bilt!.env, {
+      BILT_URL: 'https://mcp.bilt.me/mcp',
+      BILT_TOKEN_COMMAND: 'security find-generic-password -w -s bilt',
+    });
     assert.ok(!JSON.stringify(j).includes('BILT_TOKEN"'));
   });
 
@@ -25,7 +40,10 @@ describe('present/mcpConfig: the configuration for other MCP clients', () => {
     assert.equal(tokenService(url), 'bilt-bilt.corp.example-8443');
     const j = parse(mcpConfigJson({ bridgePath, server: { kind: 'remote', url }, platform: 'linux' }));
     assert.deepEqual(Object.keys(j.mcpServers), ['bilt-bilt.corp.example-8443']);
-    assert.equal(j.mcpServers['bilt-bilt.corp.example-8443']!.env!.BILT_TOKEN_COMMAND, 'secret-tool lookup service bilt-bilt.corp.example-8443');
+    assert.equal(
+      j.mcpServers['bilt-bilt.corp.example-8443']!.env!.BILT_TOKEN_COMMAND,
+      'secret-tool lookup service bilt-bilt.corp.example-8443',
+    );
   });
 
   it('token commands and set-up hints per platform; Windows gets a visible placeholder', () => {

@@ -1,13 +1,28 @@
 import assert from 'node:assert/strict';
 import { WORKFLOW_STATUSES } from '../../../src/core/status';
-import { errorRow, progressWords, projectRow, serverRow, sessionRow, sessionWords, workflowRow, workflowTokens } from '../../../src/present/rows';
+import {
+  errorRow,
+  progressWords,
+  projectRow,
+  serverRow,
+  sessionRow,
+  sessionWords,
+  workflowRow,
+  workflowTokens,
+} from '../../../src/present/rows';
 import { entry, NOW, snapshot, view, workflow } from './fixtures';
 
 const tokens = (w = workflow()) => workflowTokens(w);
 
 describe('present/rows: tree rows and their menu tokens', () => {
   it('cancelable only for pending, running and paused', () => {
-    for (const status of WORKFLOW_STATUSES) assert.equal(tokens(workflow({ status })).includes('cancelable'), ['pending', 'running', 'paused'].includes(status), status);
+    for (const status of WORKFLOW_STATUSES) {
+      assert.equal(
+        tokens(workflow({ status })).includes('cancelable'),
+        ['pending', 'running', 'paused'].includes(status),
+        status,
+      );
+    }
   });
 
   it('resumable for a paused workflow without questions and for an interrupted failure', () => {
@@ -15,28 +30,45 @@ describe('present/rows: tree rows and their menu tokens', () => {
     assert.ok(tokens(workflow({ status: 'failed', interrupted: true })).includes('resumable'));
     assert.ok(!tokens(workflow({ status: 'failed' })).includes('resumable'));
     assert.ok(!tokens(workflow({ status: 'cancelled', interrupted: true })).includes('resumable'));
-    assert.ok(!tokens(workflow({ status: 'paused', pause: { type: 'questions', questions: [] } })).includes('resumable'));
+    assert.ok(
+      !tokens(workflow({ status: 'paused', pause: { type: 'questions', questions: [] } })).includes('resumable'),
+    );
   });
 
   it('answerable only for a pause with questions', () => {
-    assert.ok(tokens(workflow({ status: 'paused', pause: { type: 'questions', questions: [] } })).includes('answerable'));
+    assert.ok(
+      tokens(workflow({ status: 'paused', pause: { type: 'questions', questions: [] } })).includes('answerable'),
+    );
     assert.ok(!tokens(workflow({ status: 'paused', pause: { type: 'supabase' } })).includes('answerable'));
     assert.ok(!tokens(workflow({ status: 'running' })).includes('answerable'));
   });
 
   it('can-send only when no workflow is active; has-url when there is a result url', () => {
-    for (const status of WORKFLOW_STATUSES) assert.equal(tokens(workflow({ status })).includes('can-send'), !['pending', 'running', 'paused'].includes(status), status);
+    for (const status of WORKFLOW_STATUSES) {
+      assert.equal(
+        tokens(workflow({ status })).includes('can-send'),
+        !['pending', 'running', 'paused'].includes(status),
+        status,
+      );
+    }
     assert.deepEqual(workflowTokens(undefined), ['status-idle', 'can-send']);
     assert.ok(tokens(workflow({ result: { url: 'https://x.example' } })).includes('has-url'));
     assert.ok(!tokens().includes('has-url'));
   });
 
   it('rows start with their kind, so the menus can match ^project, ^session, ^workflow, ^server', () => {
-    assert.match(projectRow('local', entry({}, [workflow({ status: 'running' })]), NOW).contextValue, /^project status-running cancelable\b/);
+    assert.match(
+      projectRow('local', entry({}, [workflow({ status: 'running' })]), NOW).contextValue,
+      /^project status-running cancelable\b/,
+    );
     assert.match(sessionRow('local', view([workflow()]), NOW).contextValue, /^session\b.*\bcan-send\b/);
     assert.match(workflowRow('local', workflow(), NOW).contextValue, /^workflow\b/);
     assert.match(serverRow(snapshot()).contextValue, /^server local signed-in ready$/);
-    assert.match(serverRow(snapshot({ id: 'https://mcp.bilt.me/mcp', status: { state: 'signed-out' }, projects: undefined })).contextValue, /^server remote signed-out/);
+    assert.match(
+      serverRow(snapshot({ id: 'https://mcp.bilt.me/mcp', status: { state: 'signed-out' }, projects: undefined }))
+        .contextValue,
+      /^server remote signed-out/,
+    );
     assert.equal(errorRow('x', 'boom').contextValue, 'error');
   });
 
@@ -59,10 +91,32 @@ describe('present/rows: tree rows and their menu tokens', () => {
   });
 
   it('tooltips mention the error, the result and the cancel reason', () => {
-    assert.match(workflowRow('local', workflow({ status: 'failed', error: 'npm install failed' }), NOW).tooltip, /Error: npm install failed/);
-    assert.match(workflowRow('local', workflow({ result: { url: 'https://app.example' } }), NOW).tooltip, /Result: https:\/\/app\.example/);
-    assert.match(workflowRow('local', workflow({ status: 'cancelled', cancelReason: 'changed my mind' }), NOW).tooltip, /Cancelled: changed my mind/);
-    assert.match(workflowRow('local', workflow({ status: 'paused', pause: { type: 'questions', questions: [{ question: 'q', options: [], multiSelect: false, allowText: true }] } }), NOW).tooltip, /answers to 1 question/);
+    assert.match(
+      workflowRow('local', workflow({ status: 'failed', error: 'npm install failed' }), NOW).tooltip,
+      /Error: npm install failed/,
+    );
+    assert.match(
+      workflowRow('local', workflow({ result: { url: 'https://app.example' } }), NOW).tooltip,
+      /Result: https:\/\/app\.example/,
+    );
+    assert.match(
+      workflowRow('local', workflow({ status: 'cancelled', cancelReason: 'changed my mind' }), NOW).tooltip,
+      /Cancelled: changed my mind/,
+    );
+    assert.match(
+      workflowRow(
+        'local',
+        workflow({
+          status: 'paused',
+          pause: {
+            type: 'questions',
+            questions: [{ question: 'q', options: [], multiSelect: false, allowText: true }],
+          },
+        }),
+        NOW,
+      ).tooltip,
+      /answers to 1 question/,
+    );
   });
 
   it('markdown in names and messages is escaped in tooltips', () => {

@@ -4,13 +4,22 @@ import { message, project, workflow } from './fixtures';
 
 describe('present/transcript: log lines and exported transcripts', () => {
   it('a log line has the time, who spoke, the variant and continuation lines indented', () => {
-    assert.equal(logLine(message(13, { side: 'user', text: 'Add a login screen' })), '10:42:13  you   Add a login screen');
-    assert.equal(logLine(message(15, { variant: 'log', text: 'Compiling\n42 modules' })), '10:42:15  bilt  [log] Compiling\n                42 modules');
+    assert.equal(
+      logLine(message(13, { side: 'user', text: 'Add a login screen' })),
+      '10:42:13  you   Add a login screen',
+    );
+    assert.equal(
+      logLine(message(15, { variant: 'log', text: 'Compiling\n42 modules' })),
+      '10:42:15  bilt  [log] Compiling\n                42 modules',
+    );
   });
 
   it('the header says how many earlier messages are not shown', () => {
     assert.equal(logHeader(project(), 's1', 10, 10), 'Bilt · habit-tracker · session s1');
-    assert.equal(logHeader(project(), 's1', 500, 501), 'Bilt · habit-tracker · session s1\n… 1 earlier message not shown (Bilt: Export Transcript has them all)');
+    assert.equal(
+      logHeader(project(), 's1', 500, 501),
+      'Bilt · habit-tracker · session s1\n… 1 earlier message not shown (Bilt: Export Transcript has them all)',
+    );
     assert.match(logHeader(project(), 's1', 500, 700), /200 earlier messages/);
   });
 

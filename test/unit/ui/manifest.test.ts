@@ -35,7 +35,11 @@ describe('package.json agrees with src/ui/ids.ts', () => {
   });
 
   it('every menu entry names a contributed command', () => {
-    for (const [menu, entries] of Object.entries(c.menus)) for (const e of entries) assert.ok(contributed.includes(e.command), `${menu}: ${e.command}`);
+    for (const [menu, entries] of Object.entries(c.menus)) {
+      for (const e of entries) {
+        assert.ok(contributed.includes(e.command), `${menu}: ${e.command}`);
+      }
+    }
   });
 
   it('every when clause uses known command, context, view and setting keys; welcome links run contributed commands', () => {
@@ -43,21 +47,39 @@ describe('package.json agrees with src/ui/ids.ts', () => {
     const props = Object.keys(c.configuration.properties);
     const whens = [...Object.values(c.menus).flat(), ...c.viewsWelcome].map((e) => e.when ?? '');
     for (const w of whens) {
-      for (const [, key] of w.matchAll(/\bconfig\.(bilt\.[\w.]+)/g)) assert.ok(props.includes(key!), `unknown setting ${key} in "${w}"`);
-      for (const [ref] of w.replace(/\bconfig\.bilt\.[\w.]+/g, '').matchAll(/\bbilt\.[\w.]+/g)) assert.ok(known.has(ref), `unknown key ${ref} in "${w}"`);
+      for (const [, key] of w.matchAll(/\bconfig\.(bilt\.[\w.]+)/g)) {
+        assert.ok(props.includes(key!), `unknown setting ${key} in "${w}"`);
+      }
+      for (const [ref] of w.replace(/\bconfig\.bilt\.[\w.]+/g, '').matchAll(/\bbilt\.[\w.]+/g)) {
+        assert.ok(known.has(ref), `unknown key ${ref} in "${w}"`);
+      }
     }
     const links = c.viewsWelcome.flatMap((w) => [...w.contents.matchAll(/\(command:([^)\s]+)\)/g)].map((m) => m[1]!));
     assert.ok(links.length > 0);
-    for (const l of links) assert.ok(contributed.includes(l), `welcome link to ${l}`);
+    for (const l of links) {
+      assert.ok(contributed.includes(l), `welcome link to ${l}`);
+    }
   });
 
   it('the view container and the view ids match', () => {
-    assert.deepEqual(c.viewsContainers.activitybar.map((v) => v.id), [VIEW_CONTAINER]);
+    assert.deepEqual(
+      c.viewsContainers.activitybar.map((v) => v.id),
+      [VIEW_CONTAINER],
+    );
     assert.deepEqual(Object.keys(c.views), [VIEW_CONTAINER]);
-    assert.deepEqual(c.views[VIEW_CONTAINER]!.map((v) => v.id), Object.values(VIEWS));
-    for (const w of c.viewsWelcome) assert.ok((Object.values(VIEWS) as string[]).includes(w.view), w.view);
+    assert.deepEqual(
+      c.views[VIEW_CONTAINER]!.map((v) => v.id),
+      Object.values(VIEWS),
+    );
+    for (const w of c.viewsWelcome) {
+      assert.ok((Object.values(VIEWS) as string[]).includes(w.view), w.view);
+    }
     for (const [menu, entries] of Object.entries(c.menus)) {
-      for (const e of entries) for (const [, view] of (e.when ?? '').matchAll(/\bview == ([\w.]+)/g)) assert.ok((Object.values(VIEWS) as string[]).includes(view!), `${menu}: ${view}`);
+      for (const e of entries) {
+        for (const [, view] of (e.when ?? '').matchAll(/\bview == ([\w.]+)/g)) {
+          assert.ok((Object.values(VIEWS) as string[]).includes(view!), `${menu}: ${view}`);
+        }
+      }
     }
   });
 
@@ -66,19 +88,27 @@ describe('package.json agrees with src/ui/ids.ts', () => {
     const keys = Object.entries(SETTINGS)
       .filter(([k]) => k !== 'section')
       .map(([, v]) => `${SETTINGS.section}.${v}`);
-    for (const k of keys) assert.ok(props.includes(k), `${k} is not contributed`);
+    for (const k of keys) {
+      assert.ok(props.includes(k), `${k} is not contributed`);
+    }
     assert.deepEqual([...props].sort(), [...keys].sort());
   });
 
   it('the welcome views cover every state with nothing to list', () => {
-    const states = c.viewsWelcome.map((w) => w.when?.match(new RegExp(`^${CONTEXT.state.replace('.', '\\.')} == (\\w+)$`))?.[1]);
-    for (const s of ['loading', 'noServers', 'signedOut', 'unreachable', 'noProjects']) assert.ok(states.includes(s), `no welcome view for ${s}`);
+    const states = c.viewsWelcome.map(
+      (w) => w.when?.match(new RegExp(`^${CONTEXT.state.replace('.', '\\.')} == (\\w+)$`))?.[1],
+    );
+    for (const s of ['loading', 'noServers', 'signedOut', 'unreachable', 'noProjects']) {
+      assert.ok(states.includes(s), `no welcome view for ${s}`);
+    }
   });
 });
 
 describe('manifest: parts derived from code are up to date', () => {
   it('languageModelTools equal the agent tools defined in src/present/agentTools.ts (npm run sync-manifest)', () => {
-    const pkg = JSON.parse(readFileSync(path.resolve(__dirname, '../../../package.json'), 'utf8')) as { contributes: { languageModelTools: unknown } };
+    const pkg = JSON.parse(readFileSync(path.resolve(__dirname, '../../../package.json'), 'utf8')) as {
+      contributes: { languageModelTools: unknown };
+    };
     assert.deepEqual(pkg.contributes.languageModelTools, JSON.parse(JSON.stringify(agentToolContributions())));
   });
 });

@@ -7,8 +7,11 @@ export function invalid(body: ErrorBody, field: string, message: RegExp | string
   assert.equal(body.error, 'Invalid request body', JSON.stringify(body));
   assert.equal(body.details.code, 'invalid_input');
   assert.equal(body.details.field, field, JSON.stringify(body));
-  if (typeof message === 'string') assert.equal(body.details.message, message);
-  else assert.match(String(body.details.message), message);
+  if (typeof message === 'string') {
+    assert.equal(body.details.message, message);
+  } else {
+    assert.match(String(body.details.message), message);
+  }
   assert.equal(body.details['limit'], limit, `limit of ${field}`);
 }
 
@@ -16,6 +19,9 @@ export function invalid(body: ErrorBody, field: string, message: RegExp | string
 export function refused(body: ErrorBody, error: string, currentStatus: string, message: string | RegExp): void {
   assert.equal(body.error, error, JSON.stringify(body));
   assert.equal(body.details['current_status'], currentStatus, JSON.stringify(body));
-  if (typeof message === 'string') assert.equal(body.details.message, message);
-  else assert.match(String(body.details.message), message);
+  if (typeof message === 'string') {
+    assert.equal(body.details.message, message);
+  } else {
+    assert.match(String(body.details.message), message);
+  }
 }

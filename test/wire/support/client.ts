@@ -40,7 +40,9 @@ export function useClientEngine(options: EngineOptions = {}): ClientEngine {
   });
   after(async function () {
     this.timeout(10_000);
-    for (const c of clients.splice(0)) await c.close().catch(() => undefined);
+    for (const c of clients.splice(0)) {
+      await c.close().catch(() => undefined);
+    }
     await engine?.stop();
   });
   return {
@@ -49,7 +51,11 @@ export function useClientEngine(options: EngineOptions = {}): ClientEngine {
       return engine;
     },
     async connect(c, extra = {}) {
-      const client = await BiltClient.connect({ url: c.url(this.engine.ready), token: this.engine.ready.token, ...extra });
+      const client = await BiltClient.connect({
+        url: c.url(this.engine.ready),
+        token: this.engine.ready.token,
+        ...extra,
+      });
       clients.push(client);
       return client;
     },
@@ -64,13 +70,22 @@ export async function newRef(client: BiltClient, name = uniqueName('client')): P
 }
 
 /** Asserts the promise rejects with a BiltError of `code` whose details include `details`. */
-export async function rejectsWith(p: Promise<unknown>, code: ErrorCode, details: Record<string, unknown> = {}, message?: RegExp): Promise<BiltError> {
+export async function rejectsWith(
+  p: Promise<unknown>,
+  code: ErrorCode,
+  details: Record<string, unknown> = {},
+  message?: RegExp,
+): Promise<BiltError> {
   let caught: unknown;
   await assert.rejects(p, (e) => ((caught = e), true));
   assert.ok(isBiltError(caught), `a BiltError, got ${String(caught)}`);
   assert.equal(caught.code, code, `${caught.message} ${JSON.stringify(caught.details)}`);
-  for (const [k, v] of Object.entries(details)) assert.deepEqual(caught.details[k], v, `details.${k}`);
-  if (message) assert.match(`${caught.message}: ${String(caught.details['message'])}`, message);
+  for (const [k, v] of Object.entries(details)) {
+    assert.deepEqual(caught.details[k], v, `details.${k}`);
+  }
+  if (message) {
+    assert.match(`${caught.message}: ${String(caught.details['message'])}`, message);
+  }
   return caught;
 }
 
@@ -87,9 +102,17 @@ export async function collect(
   try {
     while (!done(events)) {
       let timer: NodeJS.Timeout | undefined;
-      const timeout = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`timed out; got ${summary(events)}`)), Math.max(1, deadline - Date.now()))));
+      const timeout = new Promise<never>(
+        (_, reject) =>
+          (timer = setTimeout(
+            () => reject(new Error(`timed out; got ${summary(events)}`)),
+            Math.max(1, deadline - Date.now()),
+          )),
+      );
       const r = await Promise.race([it.next(), timeout]).finally(() => clearTimeout(timer));
-      if (r.done) throw new Error(`the watch ended; got ${summary(events)}`);
+      if (r.done) {
+        throw new Error(`the watch ended; got ${summary(events)}`);
+      }
       events.push(r.value);
       await onEvent?.(r.value);
     }
@@ -100,7 +123,15 @@ export async function collect(
 }
 
 export const summary = (events: WatchEvent[]) =>
-  events.map((e) => (e.type === 'session' ? e.view.session.status : e.type === 'messages' ? `[${e.messages.map((m) => m.seq).join(',')}]` : `error:${e.error.code}`)).join(' ');
+  events
+    .map((e) =>
+      e.type === 'session'
+        ? e.view.session.status
+        : e.type === 'messages'
+          ? `[${e.messages.map((m) => m.seq).join(',')}]`
+          : `error:${e.error.code}`,
+    )
+    .join(' ');
 
 /** A loopback port nothing listens on. */
 export async function closedPort(): Promise<number> {
@@ -120,7 +151,11 @@ export interface Served {
 export async function startForeignServer(): Promise<Served> {
   const server = http.createServer((req, res) => {
     const mcp = new McpServer({ name: 'weather', version: '1.0.0' });
-    mcp.registerTool('get_weather', { description: 'Weather for a city', inputSchema: { city: z.string() } }, async ({ city }) => ({ content: [{ type: 'text', text: `Sunny in ${city}` }] }));
+    mcp.registerTool(
+      'get_weather',
+      { description: 'Weather for a city', inputSchema: { city: z.string() } },
+      async ({ city }) => ({ content: [{ type: 'text', text: `Sunny in ${city}` }] }),
+    );
     const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined });
     res.on('close', () => {
       void transport.close();

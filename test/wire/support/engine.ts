@@ -28,7 +28,9 @@ export interface RunningEngine {
 
 export async function startEngine(options: EngineOptions = {}): Promise<RunningEngine> {
   const args = ['--data-dir', tempDir('bilt-wire-'), '--agent', 'emulator', '--speed', String(options.speed ?? 0)];
-  if (options.scenario) args.push('--scenario', scenario(options.scenario));
+  if (options.scenario) {
+    args.push('--scenario', scenario(options.scenario));
+  }
   args.push(...(options.flags ?? []));
   const e = await startProcess(args);
   return {

@@ -34,7 +34,10 @@ export function useEngine(options: EngineOptions = {}): EngineFixture {
 export const uniqueName = (prefix = 'app') => `${prefix}-${randomUUID().slice(0, 8)}`;
 
 /** Creates a project through the seed contract and returns it with its (idle, new) session id. */
-export async function newSession(seed: SeedClient, name = uniqueName()): Promise<{ projectId: string; sessionId: string }> {
+export async function newSession(
+  seed: SeedClient,
+  name = uniqueName(),
+): Promise<{ projectId: string; sessionId: string }> {
   const p = await seed.call('bilt_create_project', { name });
   const s = await seed.call('bilt_get_session', { project_id: p.id });
   return { projectId: p.id, sessionId: s.session_id };

@@ -46,7 +46,9 @@ export class ToolClient<N extends string, O extends Outputs<N>> {
 
   static async connect<N extends string, O extends Outputs<N>>(url: string, token: string): Promise<ToolClient<N, O>> {
     const client = new Client({ name: 'bilt-wire-tests', version: '0.0.0' });
-    const transport = new StreamableHTTPClientTransport(new URL(url), { requestInit: { headers: { Authorization: `Bearer ${token}` } } });
+    const transport = new StreamableHTTPClientTransport(new URL(url), {
+      requestInit: { headers: { Authorization: `Bearer ${token}` } },
+    });
     await client.connect(transport);
     // listing once also makes the SDK validate every structuredContent against the tool's outputSchema
     const { tools } = await client.listTools();
@@ -64,15 +66,25 @@ export class ToolClient<N extends string, O extends Outputs<N>> {
   async call<K extends N>(name: K, args: Record<string, unknown> = {}, options: CallOptions = {}): Promise<O[K]> {
     const result = await this.raw(name, args, options);
     const text = textOf(result);
-    if (result.isError) throw new ToolCallError(name, JSON.parse(text) as ErrorBody);
+    if (result.isError) {
+      throw new ToolCallError(name, JSON.parse(text) as ErrorBody);
+    }
     assert.ok(result.structuredContent, `${name} returned no structuredContent`);
-    assert.deepEqual(JSON.parse(text), result.structuredContent, `${name}: the text copy differs from structuredContent`);
+    assert.deepEqual(
+      JSON.parse(text),
+      result.structuredContent,
+      `${name}: the text copy differs from structuredContent`,
+    );
     return result.structuredContent as O[K];
   }
 
   async callError(name: N, args: Record<string, unknown> = {}): Promise<ErrorBody> {
     const result = await this.raw(name, args);
-    assert.equal(result.isError, true, `${name} was expected to fail but returned ${JSON.stringify(result.structuredContent)}`);
+    assert.equal(
+      result.isError,
+      true,
+      `${name} was expected to fail but returned ${JSON.stringify(result.structuredContent)}`,
+    );
     assert.equal(result.structuredContent, undefined, `${name}: an error carries no structuredContent`);
     const body = JSON.parse(textOf(result)) as ErrorBody;
     assert.equal(typeof body.error, 'string');

@@ -44,20 +44,28 @@ export class CommandRun implements AgentRun {
 
   suspend(): void {
     const pid = this.child?.pid;
-    if (pid === undefined || this.exited || this.suspended || isWindows) return;
-    if (signalGroup(pid, 'SIGSTOP')) this.suspended = true;
+    if (pid === undefined || this.exited || this.suspended || isWindows) {
+      return;
+    }
+    if (signalGroup(pid, 'SIGSTOP')) {
+      this.suspended = true;
+    }
   }
 
   resume(): void {
     const pid = this.child?.pid;
-    if (pid === undefined || !this.suspended) return;
+    if (pid === undefined || !this.suspended) {
+      return;
+    }
     this.suspended = false;
     signalGroup(pid, 'SIGCONT');
   }
 
   private async run(): Promise<AgentOutcome> {
     const { ctx, config } = this;
-    if (ctx.signal.aborted) return CANCELLED;
+    if (ctx.signal.aborted) {
+      return CANCELLED;
+    }
     const report = new RunReport(ctx);
     let child: ChildProcess;
     try {
@@ -70,10 +78,14 @@ export class CommandRun implements AgentRun {
     const exit = waitForExit(child);
     const drained = Promise.all([
       pump(child.stdout, (line) => {
-        if (live()) report.apply(parseSafely(config.parseStdout, line));
+        if (live()) {
+          report.apply(parseSafely(config.parseStdout, line));
+        }
       }),
       pump(child.stderr, (line) => {
-        if (live()) report.say(line, config.stderrVariant);
+        if (live()) {
+          report.say(line, config.stderrVariant);
+        }
       }),
     ]);
     child.stdin?.on('error', () => undefined); // the command may exit without reading its input
@@ -85,7 +97,9 @@ export class CommandRun implements AgentRun {
       this.exited = true;
       await withTimeout(drained, DRAIN_MS);
       this.finished = true;
-      if (this.cancelledAt !== undefined) await this.reapGroup(child.pid);
+      if (this.cancelledAt !== undefined) {
+        await this.reapGroup(child.pid);
+      }
       return this.cancelledAt !== undefined ? CANCELLED : report.outcome(info);
     } finally {
       this.finished = true;
@@ -98,19 +112,27 @@ export class CommandRun implements AgentRun {
 
   private cancel(): void {
     const pid = this.child?.pid;
-    if (this.cancelledAt !== undefined || pid === undefined) return;
+    if (this.cancelledAt !== undefined || pid === undefined) {
+      return;
+    }
     this.cancelledAt = Date.now();
     signalGroup(pid, 'SIGTERM');
     // a stopped process acts on SIGTERM only once it runs again
-    if (this.suspended) this.resume();
+    if (this.suspended) {
+      this.resume();
+    }
     this.killTimer = setTimeout(() => signalGroup(pid, 'SIGKILL'), this.config.killGraceMs);
   }
 
   /** After a cancel: the leader has exited; wait (bounded) until the rest of its group is gone too. */
   private async reapGroup(pid: number | undefined): Promise<void> {
-    if (pid === undefined || isWindows) return;
+    if (pid === undefined || isWindows) {
+      return;
+    }
     const graceEnd = (this.cancelledAt ?? Date.now()) + this.config.killGraceMs;
-    if (await waitUntil(() => !groupAlive(pid), graceEnd)) return;
+    if (await waitUntil(() => !groupAlive(pid), graceEnd)) {
+      return;
+    }
     signalGroup(pid, 'SIGKILL');
     await waitUntil(() => !groupAlive(pid), Date.now() + KILL_WAIT_MS);
   }
@@ -121,7 +143,9 @@ function waitForExit(child: ChildProcess): Promise<ExitInfo> {
   return new Promise((resolve) => {
     child.once('exit', (code, signal) => resolve({ code, signal }));
     child.on('error', (err) => {
-      if (child.pid === undefined) resolve({ code: null, signal: null, spawnError: err });
+      if (child.pid === undefined) {
+        resolve({ code: null, signal: null, spawnError: err });
+      }
     });
   });
 }

@@ -9,8 +9,9 @@ import { StringDecoder } from 'node:string_decoder';
 export const MAX_LINE = 5000;
 
 // CSI sequences (colours, cursor moves), OSC sequences (titles, links) and other two-byte escapes.
-// eslint-disable-next-line no-control-regex
-const ANSI = /\u001b\[[0-?]*[ -/]*[@-~]|\u001b\][^\u0007\u001b]*(?:\u0007|\u001b\\)?|\u001b[@-Z\\-_]|\u009b[0-?]*[ -/]*[@-~]/g;
+const ANSI =
+  // eslint-disable-next-line no-control-regex
+  /\u001b\[[0-?]*[ -/]*[@-~]|\u001b\][^\u0007\u001b]*(?:\u0007|\u001b\\)?|\u001b[@-Z\\-_]|\u009b[0-?]*[ -/]*[@-~]/g;
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f]/g;
 
@@ -58,7 +59,9 @@ export class LineSplitter {
   end(): string[] {
     this.pending += this.decoder.end();
     const out: string[] = [];
-    if (this.pending.length > 0) this.emit(this.pending, out);
+    if (this.pending.length > 0) {
+      this.emit(this.pending, out);
+    }
     this.pending = '';
     return out;
   }
@@ -82,10 +85,16 @@ export class LineSplitter {
 
 /** Feeds a stream's lines (blank lines skipped) to `onLine`; resolves when the stream has ended. */
 export function pump(stream: Readable | null, onLine: (line: string) => void): Promise<void> {
-  if (!stream) return Promise.resolve();
+  if (!stream) {
+    return Promise.resolve();
+  }
   const splitter = new LineSplitter();
   const emit = (lines: string[]) => {
-    for (const line of lines) if (line.trim() !== '') onLine(line);
+    for (const line of lines) {
+      if (line.trim() !== '') {
+        onLine(line);
+      }
+    }
   };
   return new Promise((resolve) => {
     stream.on('data', (chunk: Buffer) => emit(splitter.push(chunk)));

@@ -18,7 +18,10 @@ export function spawnShell(command: string, options: ShellOptions): ChildProcess
   const common: SpawnOptions = { cwd: options.cwd, env: options.env, stdio: 'pipe', windowsHide: true };
   if (isWindows) {
     // the same quoting Node uses for `shell: true` on Windows
-    return spawn(process.env['ComSpec'] ?? 'cmd.exe', ['/d', '/s', '/c', `"${command}"`], { ...common, windowsVerbatimArguments: true });
+    return spawn(process.env['ComSpec'] ?? 'cmd.exe', ['/d', '/s', '/c', `"${command}"`], {
+      ...common,
+      windowsVerbatimArguments: true,
+    });
   }
   return spawn('/bin/sh', ['-c', command], { ...common, detached: true });
 }
@@ -48,7 +51,9 @@ export function signalGroup(pid: number, signal: GroupSignal): boolean {
  * zombies do not count: orphans wait for PID 1 to reap them, which some containers never do.
  */
 export function groupAlive(pid: number): boolean {
-  if (isWindows) return false;
+  if (isWindows) {
+    return false;
+  }
   try {
     process.kill(-pid, 0);
   } catch (e) {
@@ -63,12 +68,16 @@ const hasProc = process.platform === 'linux' && existsSync('/proc/self/stat');
 function livingMembers(pgid: number): number {
   let n = 0;
   for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
+    if (!/^\d+$/.test(entry)) {
+      continue;
+    }
     try {
       const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
       // "pid (comm) state ppid pgrp …": comm may contain spaces and parentheses
       const [state, , pgrp] = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      if (Number(pgrp) === pgid && state !== 'Z' && state !== 'X') n++;
+      if (Number(pgrp) === pgid && state !== 'Z' && state !== 'X') {
+        n++;
+      }
     } catch {
       // the process ended while we looked
     }
@@ -79,7 +88,9 @@ function livingMembers(pgid: number): number {
 /** Resolves once `test` holds or `deadline` (epoch ms) has passed; polls every `everyMs`. */
 export async function waitUntil(test: () => boolean, deadline: number, everyMs = 25): Promise<boolean> {
   while (!test()) {
-    if (Date.now() >= deadline) return false;
+    if (Date.now() >= deadline) {
+      return false;
+    }
     await new Promise((r) => setTimeout(r, everyMs));
   }
   return true;

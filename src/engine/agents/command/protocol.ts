@@ -18,7 +18,9 @@ const URL_WORD = /^https?:\/\/\S+$/;
 
 export function parseProtocolLine(line: string): LineAction[] {
   const m = DIRECTIVE.exec(line);
-  if (!m) return [say(line, 'log')];
+  if (!m) {
+    return [say(line, 'log')];
+  }
   const rest = (m[2] ?? '').trim();
   const actions = directive(m[1]!, rest);
   return actions ?? [say(line, 'log')];
@@ -41,15 +43,21 @@ function directive(name: string, rest: string): LineAction[] | undefined {
 }
 
 function progress(rest: string): LineAction[] | undefined {
-  if (!rest) return undefined;
+  if (!rest) {
+    return undefined;
+  }
   const [first, text] = splitFirst(rest);
   const pct = PERCENT.exec(first);
-  if (pct) return [withStep(Number(pct[1]), text)];
+  if (pct) {
+    return [withStep(Number(pct[1]), text)];
+  }
   const frac = FRACTION.exec(first);
   if (frac) {
     const n = Number(frac[1]);
     const total = Number(frac[2]);
-    if (total === 0) return undefined;
+    if (total === 0) {
+      return undefined;
+    }
     return [withStep(Math.round((n / total) * 100), text || `Step ${n} of ${total}`)];
   }
   return [{ type: 'step', currentStep: rest }];
@@ -61,9 +69,13 @@ function withStep(percentage: number, text: string): LineAction {
 }
 
 function result(rest: string): LineAction[] | undefined {
-  if (!rest) return undefined;
+  if (!rest) {
+    return undefined;
+  }
   const [first, summary] = splitFirst(rest);
-  if (!URL_WORD.test(first)) return [{ type: 'result', summary: rest }];
+  if (!URL_WORD.test(first)) {
+    return [{ type: 'result', summary: rest }];
+  }
   return [summary ? { type: 'result', url: first, summary } : { type: 'result', url: first }];
 }
 

@@ -19,7 +19,9 @@ export interface ExitInfo {
 
 /** Without a known percentage each step closes a tenth of the remaining gap to 95 %, by at least 1. */
 export function nextStepPercentage(p: number): number {
-  if (p >= 95) return p;
+  if (p >= 95) {
+    return p;
+  }
   return Math.min(95, p + Math.max(1, Math.round((95 - p) / 10)));
 }
 
@@ -42,12 +44,16 @@ export class RunReport {
   }
 
   apply(actions: readonly LineAction[]): void {
-    for (const a of actions) this.applyOne(a);
+    for (const a of actions) {
+      this.applyOne(a);
+    }
   }
 
   say(text: string, variant: Variant): void {
     const shown = this.relative(text);
-    if (variant === 'error') this.lastError = shown;
+    if (variant === 'error') {
+      this.lastError = shown;
+    }
     this.ctx.say(shown, variant);
   }
 
@@ -57,7 +63,9 @@ export class RunReport {
       const noDir = !existsSync(this.ctx.workDir) ? ` (the work folder ${this.ctx.workDir} does not exist)` : '';
       return { status: 'failed', error: `Could not start the command: ${exit.spawnError.message}${noDir}` };
     }
-    if (this.failure !== undefined) return { status: 'failed', error: this.failure };
+    if (this.failure !== undefined) {
+      return { status: 'failed', error: this.failure };
+    }
     if (exit.code === 0) {
       return {
         status: 'completed',
@@ -66,8 +74,12 @@ export class RunReport {
       };
     }
     const detail = this.lastError ? `: ${clip(this.lastError, MAX_DETAIL)}` : '';
-    if (exit.code === 127) return { status: 'failed', error: `Command not found (exit code 127)${detail}` };
-    if (exit.code !== null) return { status: 'failed', error: `Command exited with code ${exit.code}${detail}` };
+    if (exit.code === 127) {
+      return { status: 'failed', error: `Command not found (exit code 127)${detail}` };
+    }
+    if (exit.code !== null) {
+      return { status: 'failed', error: `Command exited with code ${exit.code}${detail}` };
+    }
     return { status: 'failed', error: `Command was killed by ${exit.signal ?? 'a signal'}${detail}` };
   }
 
@@ -77,14 +89,21 @@ export class RunReport {
         this.say(a.text, a.variant);
         return;
       case 'progress':
-        this.report(Math.max(this.percentage, a.percentage), a.currentStep !== undefined ? this.relative(a.currentStep) : this.currentStep);
+        this.report(
+          Math.max(this.percentage, a.percentage),
+          a.currentStep !== undefined ? this.relative(a.currentStep) : this.currentStep,
+        );
         return;
       case 'step':
         this.report(nextStepPercentage(this.percentage), this.relative(a.currentStep));
         return;
       case 'result':
-        if (a.url !== undefined) this.url = a.url;
-        if (a.summary !== undefined) this.summary = clip(a.summary, MAX_SUMMARY);
+        if (a.url !== undefined) {
+          this.url = a.url;
+        }
+        if (a.summary !== undefined) {
+          this.summary = clip(a.summary, MAX_SUMMARY);
+        }
         return;
       case 'failure':
         this.failure = a.error;
@@ -100,6 +119,8 @@ export class RunReport {
   private report(percentage: number, currentStep: string | undefined): void {
     this.percentage = Math.min(100, percentage);
     this.currentStep = currentStep;
-    this.ctx.progress(currentStep !== undefined ? { percentage: this.percentage, currentStep } : { percentage: this.percentage });
+    this.ctx.progress(
+      currentStep !== undefined ? { percentage: this.percentage, currentStep } : { percentage: this.percentage },
+    );
   }
 }

@@ -28,7 +28,9 @@ export class PausableClock {
 
   sleep(ms: number): Promise<void> {
     return new Promise<void>((resolve, reject) => {
-      if (this.signal.aborted) return reject(abortError());
+      if (this.signal.aborted) {
+        return reject(abortError());
+      }
       const onAbort = () => {
         this.clear();
         this.wait = undefined;
@@ -45,24 +47,34 @@ export class PausableClock {
           resolve();
         },
       };
-      if (!this.suspended) this.arm();
+      if (!this.suspended) {
+        this.arm();
+      }
     });
   }
 
   /** Freezes the current wait (keeping its remaining time) and any wait started meanwhile. */
   suspend(): void {
-    if (this.suspended) return;
+    if (this.suspended) {
+      return;
+    }
     this.suspended = true;
     const w = this.wait;
-    if (!w) return;
+    if (!w) {
+      return;
+    }
     this.clear();
     w.remaining = Math.max(0, w.remaining - (Date.now() - w.startedAt));
   }
 
   resume(): void {
-    if (!this.suspended) return;
+    if (!this.suspended) {
+      return;
+    }
     this.suspended = false;
-    if (this.wait) this.arm();
+    if (this.wait) {
+      this.arm();
+    }
   }
 
   private arm(): void {
@@ -80,13 +92,17 @@ export class PausableClock {
   private clear(): void {
     const w = this.wait;
     w?.disarm?.();
-    if (w) w.disarm = undefined;
+    if (w) {
+      w.disarm = undefined;
+    }
   }
 }
 
 /** Rejects with an AbortError when the signal aborts before `p` settles. */
 export function abortable<T>(p: Promise<T>, signal: AbortSignal): Promise<T> {
-  if (signal.aborted) return Promise.reject(abortError());
+  if (signal.aborted) {
+    return Promise.reject(abortError());
+  }
   return new Promise<T>((resolve, reject) => {
     const onAbort = () => reject(abortError());
     signal.addEventListener('abort', onAbort, { once: true });

@@ -17,7 +17,10 @@ export function defaultScenario(message: string): Scenario {
         duration: 5000,
         progress: 15,
         messages: [
-          { at: 0, text: 'This is the local Bilt emulator: it plays a scripted build for "{message}". No real app is built or deployed.' },
+          {
+            at: 0,
+            text: 'This is the local Bilt emulator: it plays a scripted build for "{message}". No real app is built or deployed.',
+          },
           { at: 1500, text: 'Reading the request and the current state of {project}', variant: 'log' },
           { at: 4000, text: 'Planned 3 screens: Home, Details and Settings' },
         ],

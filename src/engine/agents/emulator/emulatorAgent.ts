@@ -39,7 +39,9 @@ class EmulatorRun implements AgentRun {
   ) {
     this.clock = new PausableClock(ctx.signal);
     const values = { project: ctx.project.name, projectId: ctx.project.id, message: clip(ctx.message.trim(), 120) };
-    const url = scenario.deployment ? fillTemplate(scenario.deployment.urlTemplate, { ...values, project: slug(ctx.project.name) }) : '';
+    const url = scenario.deployment
+      ? fillTemplate(scenario.deployment.urlTemplate, { ...values, project: slug(ctx.project.name) })
+      : '';
     this.vars = { ...values, url };
     this.done = this.play().catch((e: unknown) => ({
       status: 'failed',
@@ -59,8 +61,12 @@ class EmulatorRun implements AgentRun {
     await this.clock.sleep(0); // start asynchronously, like a real agent
     for (const step of this.scenario.steps) {
       await this.playStep(step);
-      if (step.pause) await this.pause(step.pause);
-      if (step.failure) return { status: 'failed', error: this.fill(step.failure.message) };
+      if (step.pause) {
+        await this.pause(step.pause);
+      }
+      if (step.failure) {
+        return { status: 'failed', error: this.fill(step.failure.message) };
+      }
       this.percentage = Math.max(this.percentage, step.progress);
       this.report(step.name);
     }
@@ -99,8 +105,14 @@ class EmulatorRun implements AgentRun {
     const answers = await abortable(this.ctx.ask(pause, auto), this.ctx.signal);
     await this.clock.sleep(0); // continue only when not suspended
     this.guard();
-    if (p.type === 'questions') this.ctx.say(`Using: ${describeAnswers(answers)}`, 'info');
-    else this.ctx.say(p.type === 'secrets' ? 'Secrets are in place; continuing' : 'Supabase is connected; continuing', 'log');
+    if (p.type === 'questions') {
+      this.ctx.say(`Using: ${describeAnswers(answers)}`, 'info');
+    } else {
+      this.ctx.say(
+        p.type === 'secrets' ? 'Secrets are in place; continuing' : 'Supabase is connected; continuing',
+        'log',
+      );
+    }
   }
 
   private wait(ms: number): Promise<void> {
@@ -118,7 +130,9 @@ class EmulatorRun implements AgentRun {
 
   /** Nothing is reported once the workflow is cancelled. */
   private guard(): void {
-    if (this.ctx.signal.aborted) throw new Error('Cancelled');
+    if (this.ctx.signal.aborted) {
+      throw new Error('Cancelled');
+    }
   }
 }
 

@@ -31,7 +31,11 @@ export const ScenarioPause = z
       ctx.addIssue({ code: 'custom', path: ['questions'], message: 'a questions pause needs at least one question' });
     }
     if (p.type === 'questions' && p.autoResumeMs !== undefined) {
-      ctx.addIssue({ code: 'custom', path: ['autoResumeMs'], message: 'only secrets and supabase pauses resume automatically' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['autoResumeMs'],
+        message: 'only secrets and supabase pauses resume automatically',
+      });
     }
   });
 
@@ -51,7 +55,11 @@ export const ScenarioStep = z
   .superRefine((s, ctx) => {
     s.messages.forEach((m, i) => {
       if (m.at > s.duration) {
-        ctx.addIssue({ code: 'custom', path: ['messages', i, 'at'], message: `must not be later than the step's duration (${s.duration})` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['messages', i, 'at'],
+          message: `must not be later than the step's duration (${s.duration})`,
+        });
       }
     });
   });
@@ -70,7 +78,11 @@ export const Scenario = z
   .superRefine((s, ctx) => {
     for (let i = 1; i < s.steps.length; i++) {
       if (s.steps[i]!.progress < s.steps[i - 1]!.progress) {
-        ctx.addIssue({ code: 'custom', path: ['steps', i, 'progress'], message: 'progress must not go down from one step to the next' });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['steps', i, 'progress'],
+          message: 'progress must not go down from one step to the next',
+        });
       }
     }
   });
@@ -82,7 +94,9 @@ export type ScenarioPause = z.infer<typeof ScenarioPause>;
 /** Validates scenario data; the error names the offending fields, e.g. `steps[1].duration`. */
 export function parseScenario(data: unknown, source = 'Scenario'): Scenario {
   const r = Scenario.safeParse(data);
-  if (r.success) return r.data;
+  if (r.success) {
+    return r.data;
+  }
   const problems = r.error.issues.slice(0, 3).map((i) => `${fieldPath(i.path)}: ${i.message}`);
   const more = r.error.issues.length > 3 ? ` (and ${r.error.issues.length - 3} more)` : '';
   const fields = r.error.issues.map((i) => fieldPath(i.path));
@@ -108,6 +122,8 @@ export function readScenarioFile(file: string): Scenario {
 /** ['steps', 1, 'duration'] → "steps[1].duration"; the root is "(scenario)". */
 export function fieldPath(path: readonly PropertyKey[]): string {
   let out = '';
-  for (const p of path) out += typeof p === 'number' ? `[${p}]` : `${out ? '.' : ''}${String(p)}`;
+  for (const p of path) {
+    out += typeof p === 'number' ? `[${p}]` : `${out ? '.' : ''}${String(p)}`;
+  }
   return out || '(scenario)';
 }

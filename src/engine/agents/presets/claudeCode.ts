@@ -11,7 +11,9 @@ export const CLAUDE_CODE_COMMAND = 'claude -p --output-format stream-json --verb
 
 export function parseClaudeCodeLine(line: string): LineAction[] {
   const event = parseJsonObject(line);
-  if (!event) return [say(line, 'log')];
+  if (!event) {
+    return [say(line, 'log')];
+  }
   switch (event['type']) {
     case 'system':
       return system(event);
@@ -34,18 +36,24 @@ function system(event: JsonObject): LineAction[] {
       { type: 'progress', percentage: 0, currentStep: 'Starting Claude Code' },
     ];
   }
-  if (event['subtype'] === 'compact_boundary') return [say('Claude Code compacted its conversation', 'log')];
+  if (event['subtype'] === 'compact_boundary') {
+    return [say('Claude Code compacted its conversation', 'log')];
+  }
   return [];
 }
 
 function assistant(event: JsonObject): LineAction[] {
   const out: LineAction[] = [];
   const error = str(event['error']);
-  if (error) out.push(say(`Claude Code error: ${error}`, 'error'));
+  if (error) {
+    out.push(say(`Claude Code error: ${error}`, 'error'));
+  }
   for (const block of objects(obj(event['message'])?.['content'])) {
     if (block['type'] === 'text') {
       const text = (str(block['text']) ?? '').trim();
-      if (text) out.push(say(text, 'info'));
+      if (text) {
+        out.push(say(text, 'info'));
+      }
     } else if (block['type'] === 'tool_use') {
       const name = str(block['name']) ?? 'tool';
       const input = obj(block['input']) ?? {};
@@ -62,7 +70,9 @@ function assistant(event: JsonObject): LineAction[] {
 function toolResults(event: JsonObject): LineAction[] {
   const out: LineAction[] = [];
   for (const block of objects(obj(event['message'])?.['content'])) {
-    if (block['type'] !== 'tool_result' || block['is_error'] !== true) continue;
+    if (block['type'] !== 'tool_result' || block['is_error'] !== true) {
+      continue;
+    }
     const text = clip(firstLine(contentText(block['content']).replace(/<\/?tool_use_error>/g, '')), 300);
     out.push(say(`✗ ${text || 'Tool call failed'}`, 'log'));
   }
@@ -74,12 +84,17 @@ function result(event: JsonObject): LineAction[] {
   const subtype = str(event['subtype']) ?? 'success';
   if (event['is_error'] !== true && subtype === 'success') {
     const actions: LineAction[] = [say(`Claude Code finished${stats(event)}`, 'success')];
-    if (text) actions.push({ type: 'result', summary: text });
+    if (text) {
+      actions.push({ type: 'result', summary: text });
+    }
     return actions;
   }
   const errors = list(event['errors']).filter((e): e is string => typeof e === 'string');
   const reason = clip(text || errors.join('; ') || describeSubtype(subtype), 500);
-  return [say(`Claude Code stopped${stats(event)}: ${reason}`, 'error'), { type: 'failure', error: `Claude Code failed: ${reason}` }];
+  return [
+    say(`Claude Code stopped${stats(event)}: ${reason}`, 'error'),
+    { type: 'failure', error: `Claude Code failed: ${reason}` },
+  ];
 }
 
 function describeSubtype(subtype: string): string {
@@ -110,7 +125,9 @@ function stats(event: JsonObject): string {
 
 /** A tool result's content: a string or a list of text blocks. */
 function contentText(content: unknown): string {
-  if (typeof content === 'string') return content;
+  if (typeof content === 'string') {
+    return content;
+  }
   return objects(content)
     .map((b) => str(b['text']) ?? '')
     .join('\n');

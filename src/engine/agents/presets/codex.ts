@@ -13,12 +13,16 @@ type Phase = 'started' | 'updated' | 'completed';
 
 export function parseCodexLine(line: string): LineAction[] {
   const event = parseJsonObject(line);
-  if (!event) return [say(line, 'log')];
+  if (!event) {
+    return [say(line, 'log')];
+  }
   const type = str(event['type']) ?? '';
   if (type.startsWith('item.')) {
     const item = obj(event['item']);
     const phase = type.slice('item.'.length);
-    return item && (phase === 'started' || phase === 'updated' || phase === 'completed') ? itemActions(phase, item) : [];
+    return item && (phase === 'started' || phase === 'updated' || phase === 'completed')
+      ? itemActions(phase, item)
+      : [];
   }
   switch (type) {
     case 'thread.started':
@@ -53,12 +57,18 @@ function itemActions(phase: Phase, item: JsonObject): LineAction[] {
       return phase === 'completed' ? fileChange(item) : [];
     case 'mcp_tool_call': {
       const label = `${str(item['server']) ?? 'mcp'}: ${str(item['tool']) ?? 'tool'}`;
-      if (phase === 'started') return [say(`▸ ${label}`, 'log'), { type: 'step', currentStep: label }];
+      if (phase === 'started') {
+        return [say(`▸ ${label}`, 'log'), { type: 'step', currentStep: label }];
+      }
       const error = str(obj(item['error'])?.['message']);
-      return phase === 'completed' && item['status'] === 'failed' ? [say(`✗ ${label}${error ? `: ${error}` : ''}`, 'log')] : [];
+      return phase === 'completed' && item['status'] === 'failed'
+        ? [say(`✗ ${label}${error ? `: ${error}` : ''}`, 'log')]
+        : [];
     }
     case 'web_search': {
-      if (phase === 'started') return [{ type: 'step', currentStep: 'Searching the web' }];
+      if (phase === 'started') {
+        return [{ type: 'step', currentStep: 'Searching the web' }];
+      }
       const query = str(item['query']);
       return phase === 'completed' ? [say(`▸ Search${query ? ` "${clip(query, 120)}"` : ''}`, 'log')] : [];
     }
@@ -79,11 +89,17 @@ function itemActions(phase: Phase, item: JsonObject): LineAction[] {
 
 function command(phase: Phase, item: JsonObject): LineAction[] {
   const cmd = clip(firstLine(unwrapShell(str(item['command']) ?? '')), 120);
-  if (phase === 'started') return [say(`▸ $ ${cmd}`, 'log'), { type: 'step', currentStep: `Running ${clip(cmd, 60)}` }];
-  if (phase !== 'completed') return [];
+  if (phase === 'started') {
+    return [say(`▸ $ ${cmd}`, 'log'), { type: 'step', currentStep: `Running ${clip(cmd, 60)}` }];
+  }
+  if (phase !== 'completed') {
+    return [];
+  }
   const status = item['status'];
   const code = num(item['exit_code']);
-  if (status === 'declined') return [say(`✗ Declined: ${cmd}`, 'log')];
+  if (status === 'declined') {
+    return [say(`✗ Declined: ${cmd}`, 'log')];
+  }
   if (status === 'failed' || (code !== undefined && code !== 0)) {
     return [say(`✗ ${cmd}${code !== undefined ? ` (exit code ${code})` : ''}`, 'log')];
   }
@@ -94,9 +110,13 @@ function fileChange(item: JsonObject): LineAction[] {
   const changes = objects(item['changes']);
   const verb = (kind: unknown) => (kind === 'add' ? 'Add' : kind === 'delete' ? 'Delete' : 'Edit');
   const paths = changes.map((c) => str(c['path']) ?? '?');
-  if (item['status'] === 'failed') return [say(`✗ Could not change ${paths.join(', ')}`, 'log')];
+  if (item['status'] === 'failed') {
+    return [say(`✗ Could not change ${paths.join(', ')}`, 'log')];
+  }
   const out: LineAction[] = changes.map((c, i) => say(`▸ ${verb(c['kind'])} ${paths[i]}`, 'log'));
-  if (paths.length > 0) out.push({ type: 'step', currentStep: `Editing ${paths[paths.length - 1]}` });
+  if (paths.length > 0) {
+    out.push({ type: 'step', currentStep: `Editing ${paths[paths.length - 1]}` });
+  }
   return out;
 }
 
@@ -109,7 +129,9 @@ function unwrapShell(command: string): string {
 function usage(u: JsonObject | undefined): string {
   const input = num(u?.['input_tokens']);
   const output = num(u?.['output_tokens']);
-  if (input === undefined || output === undefined) return '';
+  if (input === undefined || output === undefined) {
+    return '';
+  }
   const cached = num(u?.['cached_input_tokens']);
   return ` (${input} input tokens${cached ? `, ${cached} cached` : ''}, ${output} output tokens)`;
 }

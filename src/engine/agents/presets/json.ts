@@ -29,7 +29,9 @@ export const objects = (v: unknown): JsonObject[] =>
 
 /** Progress from a to-do list: share of finished items (held below 100 until the run ends) and the next open item. */
 export function todoProgress(total: number, done: number, current: string | undefined) {
-  if (total === 0) return [];
+  if (total === 0) {
+    return [];
+  }
   const percentage = Math.min(95, Math.round((done / total) * 100));
   const currentStep = current ?? (done === total ? 'Finishing up' : `Step ${done + 1} of ${total}`);
   return [{ type: 'progress' as const, percentage, currentStep }];

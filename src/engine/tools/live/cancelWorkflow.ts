@@ -6,16 +6,21 @@ import type { EngineService } from '../../service/engineService';
 export const cancelWorkflowTool = (svc: EngineService) =>
   defineTool({
     name: 'bilt_cancel_workflow',
-    title: 'Cancel a Bilt project\'s active workflow',
+    title: "Cancel a Bilt project's active workflow",
     description:
-      'Cancels the project\'s active (queued, running or paused) workflow; it cannot be resumed afterwards. ' +
+      "Cancels the project's active (queued, running or paused) workflow; it cannot be resumed afterwards. " +
       'Optional reason up to 500 characters.',
     input: liveInputs.bilt_cancel_workflow,
     output: liveOutputs.bilt_cancel_workflow,
     annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: false, openWorldHint: true },
     handler: async ({ projectId, reason }) => {
       const session = svc.peekSessionOfProject(projectId);
-      if (!session) throw new BiltError('illegal_state', 'Cannot cancel workflow', { current_status: 'idle', message: 'No workflow is running' });
+      if (!session) {
+        throw new BiltError('illegal_state', 'Cannot cancel workflow', {
+          current_status: 'idle',
+          message: 'No workflow is running',
+        });
+      }
       const w = await svc.cancel(session.id, reason);
       return {
         projectId,

@@ -6,9 +6,9 @@ import type { EngineService } from '../../service/engineService';
 export const getSessionTool = (svc: EngineService) =>
   defineTool({
     name: 'bilt_get_session',
-    title: 'Get a Bilt project\'s session',
+    title: "Get a Bilt project's session",
     description:
-      'Returns the project\'s session state, its workflows (latest first) and hasActiveWorkflows. Queued, running and ' +
+      "Returns the project's session state, its workflows (latest first) and hasActiveWorkflows. Queued, running and " +
       'paused workflows count as active: before sending unrelated work, wait until hasActiveWorkflows is false.',
     input: liveInputs.bilt_get_session,
     output: liveOutputs.bilt_get_session,

@@ -12,12 +12,15 @@ import { listProjectsTool } from './listProjects';
 import { sendMessageTool } from './sendMessage';
 
 export const liveTools = (svc: EngineService): AnyTool[] =>
-  answerWhenSettled(svc, inLiveWords([
-    listProjectsTool(svc),
-    getProjectTool(svc),
-    createProjectTool(svc),
-    getSessionTool(svc),
-    sendMessageTool(svc),
-    getMessagesTool(svc),
-    cancelWorkflowTool(svc),
-  ] as AnyTool[]));
+  answerWhenSettled(
+    svc,
+    inLiveWords([
+      listProjectsTool(svc),
+      getProjectTool(svc),
+      createProjectTool(svc),
+      getSessionTool(svc),
+      sendMessageTool(svc),
+      getMessagesTool(svc),
+      cancelWorkflowTool(svc),
+    ] as AnyTool[]),
+  );

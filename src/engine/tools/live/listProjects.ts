@@ -6,7 +6,7 @@ export const listProjectsTool = (svc: EngineService) =>
   defineTool({
     name: 'bilt_list_projects',
     title: 'List Bilt projects',
-    description: 'Lists the projects owned by the authenticated user, newest first. Keep a project\'s id as projectId.',
+    description: "Lists the projects owned by the authenticated user, newest first. Keep a project's id as projectId.",
     input: liveInputs.bilt_list_projects,
     output: liveOutputs.bilt_list_projects,
     annotations: { readOnlyHint: true, openWorldHint: false },

@@ -8,7 +8,9 @@ import { mapToolErrors, withDetails, type AnyTool } from '../../../mcp/kit/tool'
 
 function translate(e: BiltError): BiltError {
   const s = e.details.current_status;
-  return typeof s === 'string' && s in LIVE_STATUS ? withDetails(e, { current_status: LIVE_STATUS[s as WorkflowStatus] }) : e;
+  return typeof s === 'string' && s in LIVE_STATUS
+    ? withDetails(e, { current_status: LIVE_STATUS[s as WorkflowStatus] })
+    : e;
 }
 
 export const inLiveWords = (tools: AnyTool[]): AnyTool[] => mapToolErrors(tools, translate);

@@ -6,23 +6,38 @@ import { defineTool, type ToolExtra } from '../../../mcp/kit/tool';
 import type { EngineService } from '../../service/engineService';
 import { waitWithProgress } from '../waitWithProgress';
 
-const invalid = (field: string, message: string) => new BiltError('invalid_input', 'Invalid request body', { field, message });
+const invalid = (field: string, message: string) =>
+  new BiltError('invalid_input', 'Invalid request body', { field, message });
 
-async function answer(svc: EngineService, projectId: string, answersJson: ReturnType<typeof fromLiveAnswers>, workflowId: string | undefined): Promise<Workflow> {
+async function answer(
+  svc: EngineService,
+  projectId: string,
+  answersJson: ReturnType<typeof fromLiveAnswers>,
+  workflowId: string | undefined,
+): Promise<Workflow> {
   const session = svc.peekSessionOfProject(projectId);
   const latest = session && svc.latestWorkflow(session.id);
   if (!session || !latest || latest.status !== 'paused' || latest.pause?.type !== 'questions') {
-    throw invalid('answers', `no workflow of this project is waiting for answers (current status: ${latest ? LIVE_STATUS[latest.status] : 'idle'})`);
+    throw invalid(
+      'answers',
+      `no workflow of this project is waiting for answers (current status: ${latest ? LIVE_STATUS[latest.status] : 'idle'})`,
+    );
   }
   if (workflowId !== undefined && workflowId !== latest.id) {
-    throw invalid('workflowId', `workflow ${workflowId} is not the paused workflow of this project (that is ${latest.id})`);
+    throw invalid(
+      'workflowId',
+      `workflow ${workflowId} is not the paused workflow of this project (that is ${latest.id})`,
+    );
   }
   return svc.resume(session.id, answersJson);
 }
 
 async function respond(svc: EngineService, projectId: string, started: Workflow, extra: ToolExtra) {
   // queued work returns at once; otherwise block until it completes, pauses or fails (or the wait times out)
-  const { workflow: w, timedOut } = started.status === 'pending' ? { workflow: started, timedOut: false } : await waitWithProgress(svc, started.id, extra);
+  const { workflow: w, timedOut } =
+    started.status === 'pending'
+      ? { workflow: started, timedOut: false }
+      : await waitWithProgress(svc, started.id, extra);
   const progress = toLiveProgress(w.progress);
   const questions = w.status === 'paused' && w.pause?.type === 'questions' ? w.pause.questions : undefined;
   return {
@@ -46,7 +61,7 @@ export const sendMessageTool = (svc: EngineService) =>
     description:
       'Fresh request: projectId + message (1–5000 characters). Answering a pause with questions: projectId + ' +
       'workflowId + answers, a JSON-encoded string like [{"questionIndex":0,"selectedOptions":["Option A"]}]. Blocks ' +
-      'until the workflow completes, pauses or fails, up to the engine\'s wait limit; returns status queued, paused ' +
+      "until the workflow completes, pauses or fails, up to the engine's wait limit; returns status queued, paused " +
       '(pauseType questions, secrets or supabase), completed, error or timeout. For secrets/supabase pauses send the ' +
       'user to projectUrl; never send secrets through this tool.',
     input: liveInputs.bilt_send_message,
@@ -54,10 +69,14 @@ export const sendMessageTool = (svc: EngineService) =>
     annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: true },
     handler: async ({ projectId, message, answers, workflowId }, extra) => {
       if (answers !== undefined) {
-        if (message !== undefined) throw invalid('message', 'send answers without a message when answering a paused workflow\'s questions');
+        if (message !== undefined) {
+          throw invalid('message', "send answers without a message when answering a paused workflow's questions");
+        }
         return respond(svc, projectId, await answer(svc, projectId, fromLiveAnswers(answers), workflowId), extra);
       }
-      if (workflowId !== undefined) throw invalid('workflowId', 'workflowId is only used together with answers');
+      if (workflowId !== undefined) {
+        throw invalid('workflowId', 'workflowId is only used together with answers');
+      }
       const session = await svc.sessionOfProject(projectId);
       return respond(svc, projectId, await svc.sendMessage(session.id, message!), extra);
     },

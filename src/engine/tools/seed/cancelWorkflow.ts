@@ -7,7 +7,7 @@ export const cancelWorkflowTool = (svc: EngineService) =>
     name: 'bilt_cancel_workflow',
     title: 'Cancel a Bilt workflow',
     description:
-      'Stops the session\'s running, paused or pending workflow immediately; this cannot be undone and a cancelled ' +
+      "Stops the session's running, paused or pending workflow immediately; this cannot be undone and a cancelled " +
       'workflow is never resumed (send a new message instead). Completed, failed and cancelled workflows cannot be ' +
       'cancelled. reason (up to 500 characters) is kept in the log. Ask the user first when the build is far along.',
     input: seedInputs.bilt_cancel_workflow,

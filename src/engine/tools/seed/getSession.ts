@@ -8,7 +8,7 @@ export const getSessionTool = (svc: EngineService) =>
     title: 'Get a Bilt session',
     description:
       'Returns a session: status (idle, pending, running, paused, completed, failed, cancelled), progress ' +
-      '(percentage, current_step) and recent workflows. With project_id: that project\'s current session (created ' +
+      "(percentage, current_step) and recent workflows. With project_id: that project's current session (created " +
       'idle on first use). With session_id: that session. With neither: the most recent session. Call it to get the ' +
       'session_id before bilt_send_message, and to monitor progress (every 2–5 seconds, not faster).',
     input: seedInputs.bilt_get_session,

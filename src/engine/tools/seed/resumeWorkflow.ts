@@ -9,7 +9,7 @@ export const resumeWorkflowTool = (svc: EngineService) =>
     name: 'bilt_resume_workflow',
     title: 'Resume a paused Bilt workflow',
     description:
-      'Continues the session\'s paused workflow. When it paused with questions (see pause.questions in ' +
+      "Continues the session's paused workflow. When it paused with questions (see pause.questions in " +
       'bilt_get_session), pass answers: [{question_index, selected_options?, text?}] for every question. Also re-runs ' +
       'a workflow that failed because it was interrupted. A cancelled or completed workflow cannot be resumed.',
     input: seedInputs.bilt_resume_workflow,

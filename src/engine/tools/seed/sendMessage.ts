@@ -18,7 +18,9 @@ export const sendMessageTool = (svc: EngineService) =>
     handler: async ({ session_id, message, wait_for_response }, extra) => {
       let w = await svc.sendMessage(session_id, message);
       let timedOut = false;
-      if (wait_for_response) ({ workflow: w, timedOut } = await waitWithProgress(svc, w.id, extra));
+      if (wait_for_response) {
+        ({ workflow: w, timedOut } = await waitWithProgress(svc, w.id, extra));
+      }
       const progress = toSeedProgress(w.progress);
       const pause = w.status === 'paused' ? toSeedPause(w.pause) : undefined;
       return {

@@ -7,7 +7,7 @@ export const cancelWorkflowTool = (ctx: BridgeContext) =>
     name: 'bilt_cancel_workflow',
     title: 'Cancel a Bilt workflow',
     description:
-      'Stops the session\'s running, paused or pending workflow at once; it cannot be undone or resumed (send a new ' +
+      "Stops the session's running, paused or pending workflow at once; it cannot be undone or resumed (send a new " +
       'message instead). Completed, failed and cancelled workflows cannot be cancelled. reason (up to 500 ' +
       'characters) is kept in the log. Ask the user first when the build is far along.',
     input: seedInputs.bilt_cancel_workflow,

@@ -8,7 +8,7 @@ export const resumeWorkflowTool = (ctx: BridgeContext) =>
     name: 'bilt_resume_workflow',
     title: 'Resume a paused Bilt workflow',
     description:
-      'Continues the session\'s paused workflow. When it paused with questions (pause.questions in ' +
+      "Continues the session's paused workflow. When it paused with questions (pause.questions in " +
       'bilt_get_session), pass answers: [{question_index, selected_options?, text?}] for every question. A cancelled ' +
       'or completed workflow cannot be resumed. Some servers resume secrets/Supabase pauses by themselves once the ' +
       'user has acted at the project URL; then this explains that instead.',
@@ -23,15 +23,28 @@ export const resumeWorkflowTool = (ctx: BridgeContext) =>
       if (answers?.length) {
         const latest = (await client.backend.getSession(ref, { signal: extra.signal })).workflows[0];
         if (!latest || latest.status !== 'paused') {
-          throw new BiltError('illegal_state', 'Cannot resume workflow', { current_status: latest?.status ?? 'idle', message: 'No workflow is waiting for answers' });
+          throw new BiltError('illegal_state', 'Cannot resume workflow', {
+            current_status: latest?.status ?? 'idle',
+            message: 'No workflow is waiting for answers',
+          });
         }
         workflowId = latest.id;
-        const mapped = answers.map((a) => ({ questionIndex: a.question_index, selectedOptions: a.selected_options ?? [], ...(a.text !== undefined ? { text: a.text } : {}) }));
+        const mapped = answers.map((a) => ({
+          questionIndex: a.question_index,
+          selectedOptions: a.selected_options ?? [],
+          ...(a.text !== undefined ? { text: a.text } : {}),
+        }));
         status = await client.backend.answer(ref, latest.id, mapped, { signal: extra.signal });
       } else {
         status = await client.backend.resume(ref, { signal: extra.signal });
         workflowId = (await client.backend.getSession(ref, { signal: extra.signal })).workflows[0]?.id;
       }
-      return { session_id, workflow_id: workflowId ?? '', status, resumed_at: new Date().toISOString(), message: 'Workflow resumed' };
+      return {
+        session_id,
+        workflow_id: workflowId ?? '',
+        status,
+        resumed_at: new Date().toISOString(),
+        message: 'Workflow resumed',
+      };
     },
   });

@@ -25,7 +25,14 @@ describe('api/store: polling, activity and actions', () => {
       t.store.setActivity({ windowFocused: true, viewVisible: true });
       await t.timers.advance(0);
       const now = T0 + 10 * IDLE;
-      assert.deepEqual(t.server.calls.slice(before).map((c) => [c.op, c.at]), [['list', now], ['session', now]], 'the list and the active session, at once');
+      assert.deepEqual(
+        t.server.calls.slice(before).map((c) => [c.op, c.at]),
+        [
+          ['list', now],
+          ['session', now],
+        ],
+        'the list and the active session, at once',
+      );
       assert.equal(t.snap().nextRefreshAt, now + 2 * ACTIVE, 'unchanged since before: the active cadence backs off');
     });
   }
@@ -77,7 +84,10 @@ describe('api/store: polling, activity and actions', () => {
     const [created] = t.server.add(1, 'running');
     t.store.afterAction('remote', { projectId: created! });
     await t.timers.advance(500);
-    assert.deepEqual(t.server.calls.slice(1).map((c) => (c.op === 'list' ? 'list' : c.projectId)), ['list', created]);
+    assert.deepEqual(
+      t.server.calls.slice(1).map((c) => (c.op === 'list' ? 'list' : c.projectId)),
+      ['list', created],
+    );
     assert.equal(t.snap().projects?.[0]?.session?.session.status, 'running');
   });
 
@@ -86,7 +96,10 @@ describe('api/store: polling, activity and actions', () => {
     await t.start();
     t.store.afterAction('remote');
     await t.timers.advance(10_000);
-    assert.deepEqual(t.server.calls.map((c) => c.at - T0), [0, 500, 1500, 3500, 7500]);
+    assert.deepEqual(
+      t.server.calls.map((c) => c.at - T0),
+      [0, 500, 1500, 3500, 7500],
+    );
   });
 
   it('refresh(): the list, active sessions and loaded sessions at once; then the normal cadence', async () => {
@@ -94,7 +107,9 @@ describe('api/store: polling, activity and actions', () => {
     t.server.add(4);
     t.server.set('p4', 'running');
     await t.start();
-    for (const id of ['p1', 'p2', 'p4']) await t.store.loadSession('remote', id);
+    for (const id of ['p1', 'p2', 'p4']) {
+      await t.store.loadSession('remote', id);
+    }
     await t.timers.advance(2000);
     const from = t.server.calls.length;
     await t.store.refresh();

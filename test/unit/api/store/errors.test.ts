@@ -77,7 +77,10 @@ describe('api/store: failures', () => {
     assert.deepEqual(t.snap().status, { state: 'signed-out' });
     await t.timers.advance(3_600_000);
     assert.equal(t.state.connects.length, 1);
-    await assert.rejects(t.store.loadSession('remote', 'p1'), (e: BiltError) => e.code === 'unauthorized' && e.details['signedOut'] === true);
+    await assert.rejects(
+      t.store.loadSession('remote', 'p1'),
+      (e: BiltError) => e.code === 'unauthorized' && e.details['signedOut'] === true,
+    );
     t.state.connectError = undefined;
     await t.store.refresh();
     assert.deepEqual([t.state.connects.length, t.snap().status.state, t.server.count('list')], [2, 'ready', 1]);

@@ -10,33 +10,63 @@ describe('api/store: life cycle', () => {
     const t = setup();
     t.server.add(2);
     t.server.set('p2', 'completed');
-    const cached: PersistedServer = { serverId: 'remote', updatedAt: T0 - 3_600_000, projects: [{ project: project('p2'), session: sessionView('p2', 'running') }, { project: project('p1') }] };
+    const cached: PersistedServer = {
+      serverId: 'remote',
+      updatedAt: T0 - 3_600_000,
+      projects: [{ project: project('p2'), session: sessionView('p2', 'running') }, { project: project('p1') }],
+    };
     t.store.restore([cached]);
     t.store.setServers([REMOTE]);
     let s = t.snap();
-    assert.deepEqual([s.stale, s.status.state, s.updatedAt, s.projects?.[0]?.session?.session.status], [true, 'connecting', T0 - 3_600_000, 'running']);
+    assert.deepEqual(
+      [s.stale, s.status.state, s.updatedAt, s.projects?.[0]?.session?.session.status],
+      [true, 'connecting', T0 - 3_600_000, 'running'],
+    );
     await t.timers.advance(0);
     s = t.snap();
-    assert.deepEqual([s.stale, s.status.state, s.updatedAt, s.projects?.[0]?.session?.session.status], [false, 'ready', T0, 'completed']);
-    assert.deepEqual(t.server.calls.map((c) => (c.op === 'list' ? 'list' : c.projectId)), ['list', 'p2']);
+    assert.deepEqual(
+      [s.stale, s.status.state, s.updatedAt, s.projects?.[0]?.session?.session.status],
+      [false, 'ready', T0, 'completed'],
+    );
+    assert.deepEqual(
+      t.server.calls.map((c) => (c.op === 'list' ? 'list' : c.projectId)),
+      ['list', 'p2'],
+    );
   });
 
   it('persist: projects and session views, small (at most 3 workflows), and round-trips through restore', async () => {
     const t = setup();
     t.server.add(2);
     const v = sessionView('p1', 'completed');
-    t.server.views.set('p1', { ...v, workflows: Array.from({ length: 6 }, (_, i) => ({ ...v.workflows[0]!, id: `w${i}`, createdAt: `2026-01-15T12:0${i}:00.000Z` })) });
+    t.server.views.set('p1', {
+      ...v,
+      workflows: Array.from({ length: 6 }, (_, i) => ({
+        ...v.workflows[0]!,
+        id: `w${i}`,
+        createdAt: `2026-01-15T12:0${i}:00.000Z`,
+      })),
+    });
     await t.start();
     await t.store.loadSession('remote', 'p1');
     const p = t.store.persist();
     assert.equal(p.length, 1);
-    assert.deepEqual([p[0]!.serverId, p[0]!.updatedAt, p[0]!.projects.map((x) => x.project.id)], ['remote', T0, ['p2', 'p1']]);
-    assert.deepEqual(p[0]!.projects[1]!.session?.workflows.map((w) => w.id), ['w5', 'w4', 'w3'], 'latest first, three kept');
+    assert.deepEqual(
+      [p[0]!.serverId, p[0]!.updatedAt, p[0]!.projects.map((x) => x.project.id)],
+      ['remote', T0, ['p2', 'p1']],
+    );
+    assert.deepEqual(
+      p[0]!.projects[1]!.session?.workflows.map((w) => w.id),
+      ['w5', 'w4', 'w3'],
+      'latest first, three kept',
+    );
     assert.equal(p[0]!.projects[0]!.session, undefined);
     const again = setup();
     again.store.restore(JSON.parse(JSON.stringify(p)) as PersistedServer[]);
     again.store.setServers([REMOTE]);
-    assert.deepEqual(again.snap().projects?.map((e) => e.project.id), ['p2', 'p1']);
+    assert.deepEqual(
+      again.snap().projects?.map((e) => e.project.id),
+      ['p2', 'p1'],
+    );
   });
 
   it('setServers adds and removes servers (closing the removed client), keeps data on a label edit, reconnects on a URL edit', async () => {
@@ -46,11 +76,20 @@ describe('api/store: life cycle', () => {
     other.add(3);
     t.others.set('other', other);
     await t.start([REMOTE, OTHER]);
-    assert.deepEqual(t.store.snapshots().map((s) => [s.server.id, s.projects?.length]), [['remote', 1], ['other', 3]]);
+    assert.deepEqual(
+      t.store.snapshots().map((s) => [s.server.id, s.projects?.length]),
+      [
+        ['remote', 1],
+        ['other', 3],
+      ],
+    );
     t.state.changes.length = 0;
     t.store.setServers([{ ...REMOTE, label: 'Renamed' }]);
     await t.timers.advance(0);
-    assert.deepEqual(t.store.snapshots().map((s) => [s.server.label, s.projects?.length]), [['Renamed', 1]]);
+    assert.deepEqual(
+      t.store.snapshots().map((s) => [s.server.label, s.projects?.length]),
+      [['Renamed', 1]],
+    );
     assert.equal(t.store.snapshot('other'), undefined);
     assert.equal(other.closed, 1, "the removed server's client is closed");
     assert.deepEqual(t.state.changes.sort(), ['other', 'remote']);
@@ -88,7 +127,10 @@ describe('api/store: life cycle', () => {
     const calls = t.server.calls.length;
     const changes = t.state.changes.length;
     await t.timers.advance(3_600_000);
-    assert.deepEqual([t.server.calls.length, t.state.changes.length, t.timers.pending, t.server.closed], [calls, changes, 0, 1]);
+    assert.deepEqual(
+      [t.server.calls.length, t.state.changes.length, t.timers.pending, t.server.closed],
+      [calls, changes, 0, 1],
+    );
     t.store.setServers([REMOTE]);
     t.store.afterAction('remote', { projectId: 'p1' });
     assert.deepEqual(t.store.snapshots(), []);

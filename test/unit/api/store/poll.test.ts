@@ -10,10 +10,23 @@ describe('api/store: polling a remote server', () => {
     const t = setup();
     t.server.add(3);
     await t.start();
-    assert.deepEqual(t.server.calls.map((c) => c.op), ['list']);
+    assert.deepEqual(
+      t.server.calls.map((c) => c.op),
+      ['list'],
+    );
     const s = t.snap();
-    assert.deepEqual([s.status.state, s.live, s.stale, s.updatedAt, s.nextRefreshAt], ['ready', false, false, T0, T0 + IDLE]);
-    assert.deepEqual(s.projects?.map((e) => [e.project.id, e.session]), [['p3', undefined], ['p2', undefined], ['p1', undefined]]);
+    assert.deepEqual(
+      [s.status.state, s.live, s.stale, s.updatedAt, s.nextRefreshAt],
+      ['ready', false, false, T0, T0 + IDLE],
+    );
+    assert.deepEqual(
+      s.projects?.map((e) => [e.project.id, e.session]),
+      [
+        ['p3', undefined],
+        ['p2', undefined],
+        ['p1', undefined],
+      ],
+    );
     assert.deepEqual(t.state.changes, ['remote'], 'one change for the whole first load');
   });
 
@@ -22,7 +35,15 @@ describe('api/store: polling a remote server', () => {
     t.server.add(5);
     await t.start();
     await t.timers.advance(3 * IDLE);
-    assert.deepEqual(t.server.calls.map((c) => [c.op, c.at - T0]), [['list', 0], ['list', IDLE], ['list', 2 * IDLE], ['list', 3 * IDLE]]);
+    assert.deepEqual(
+      t.server.calls.map((c) => [c.op, c.at - T0]),
+      [
+        ['list', 0],
+        ['list', IDLE],
+        ['list', 2 * IDLE],
+        ['list', 3 * IDLE],
+      ],
+    );
   });
 
   it('a new project in the list shows on the next cycle', async () => {
@@ -33,7 +54,10 @@ describe('api/store: polling a remote server', () => {
     await t.timers.advance(IDLE - 1);
     assert.equal(t.snap().projects?.length, 1);
     await t.timers.advance(1);
-    assert.deepEqual(t.snap().projects?.map((e) => e.project.id), ['p2', 'p1']);
+    assert.deepEqual(
+      t.snap().projects?.map((e) => e.project.id),
+      ['p2', 'p1'],
+    );
   });
 
   it('loadSession reads once, answers from the store within the active interval, and reads again after it', async () => {
@@ -55,16 +79,24 @@ describe('api/store: polling a remote server', () => {
     const t = setup();
     const ids = t.server.add(50);
     await t.start();
-    for (const id of ids) await t.store.loadSession('remote', id);
+    for (const id of ids) {
+      await t.store.loadSession('remote', id);
+    }
     const before = t.server.calls.length;
     const perCycle: Array<{ lists: number; reads: string[] }> = [];
     for (let cycle = 0; cycle < 5; cycle++) {
       const from = t.server.calls.length;
       await t.timers.advance(IDLE);
       const calls = t.server.calls.slice(from);
-      perCycle.push({ lists: calls.filter((c) => c.op === 'list').length, reads: calls.flatMap((c) => (c.op === 'session' ? [c.projectId] : [])) });
+      perCycle.push({
+        lists: calls.filter((c) => c.op === 'list').length,
+        reads: calls.flatMap((c) => (c.op === 'session' ? [c.projectId] : [])),
+      });
     }
-    assert.ok(perCycle.every((c) => c.lists === 1 && c.reads.length === 1), JSON.stringify(perCycle));
+    assert.ok(
+      perCycle.every((c) => c.lists === 1 && c.reads.length === 1),
+      JSON.stringify(perCycle),
+    );
     const read = perCycle.map((c) => c.reads[0]);
     assert.equal(new Set(read).size, 5, `a different project each cycle: ${read.join(',')}`);
     assert.equal(t.server.calls.length - before, 10);
@@ -100,14 +132,19 @@ describe('api/store: polling a remote server', () => {
     const reads = t.server.readsOf('p1');
     const gaps = reads.slice(1).map((r, i) => r - reads[i]!);
     assert.deepEqual(gaps.slice(0, 5), [5000, 10_000, 20_000, 40_000, 60_000]);
-    assert.ok(gaps.every((g) => g <= IDLE), String(gaps));
+    assert.ok(
+      gaps.every((g) => g <= IDLE),
+      String(gaps),
+    );
   });
 
   it('many active sessions: a tick reads at most maxReadsPerTick, the rest a second later', async () => {
     const t = setup({ options: { maxReadsPerTick: 4 } });
     const ids = t.server.add(10, 'running');
     await t.start();
-    for (const id of ids) await t.store.loadSession('remote', id);
+    for (const id of ids) {
+      await t.store.loadSession('remote', id);
+    }
     const from = t.server.calls.length;
     await t.timers.advance(ACTIVE);
     assert.equal(t.server.calls.length - from, 4);

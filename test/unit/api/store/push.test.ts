@@ -13,7 +13,16 @@ function pushed(events: boolean | undefined = true) {
 }
 
 const ready = (lastEventId = 100) => ({ type: 'ready' as const, lastEventId });
-const message = (projectId: string, seq: number): Message => ({ id: `m${seq}`, sessionId: `s-${projectId}`, workflowId: `w-${projectId}`, seq, side: 'ai', variant: 'info', text: 'hi', createdAt: ISO });
+const message = (projectId: string, seq: number): Message => ({
+  id: `m${seq}`,
+  sessionId: `s-${projectId}`,
+  workflowId: `w-${projectId}`,
+  seq,
+  side: 'ai',
+  variant: 'info',
+  text: 'hi',
+  createdAt: ISO,
+});
 function workflowEvent(projectId: string, status: Workflow['status'], id: string) {
   const v = sessionView(projectId, status, 2);
   return { type: 'workflow' as const, id, workflow: v.workflows[0]!, session: v.session };
@@ -30,7 +39,13 @@ describe('api/store: push (server-wide event stream)', () => {
     assert.deepEqual(t.server.calls.map((c) => (c.op === 'list' ? 'list' : c.projectId)).sort(), ['list', 'p1', 'p2']);
     const s = t.snap();
     assert.deepEqual([s.status.state, s.live, s.nextRefreshAt, s.stale], ['ready', true, undefined, false]);
-    assert.deepEqual(s.projects?.map((e) => [e.project.id, e.session?.session.status]), [['p2', 'idle'], ['p1', 'running']]);
+    assert.deepEqual(
+      s.projects?.map((e) => [e.project.id, e.session?.session.status]),
+      [
+        ['p2', 'idle'],
+        ['p1', 'running'],
+      ],
+    );
     assert.equal(t.timers.pending, 0, 'no polling timer');
     await t.timers.advance(3_600_000);
     assert.equal(t.server.calls.length, 3, 'nothing polled in an hour');
@@ -51,8 +66,18 @@ describe('api/store: push (server-wide event stream)', () => {
     await t.timers.advance(0);
     const s = t.snap();
     const p1 = s.projects?.find((e) => e.project.id === 'p1')?.session;
-    assert.deepEqual([p1?.session.status, p1?.workflows[0]?.status, p1?.session.messageCount, p1?.session.updatedAt], ['completed', 'completed', 3, ISO]);
-    assert.deepEqual(s.projects?.map((e) => [e.project.id, e.session?.session.status]), [['p9', 'running'], ['p2', 'idle'], ['p1', 'completed']]);
+    assert.deepEqual(
+      [p1?.session.status, p1?.workflows[0]?.status, p1?.session.messageCount, p1?.session.updatedAt],
+      ['completed', 'completed', 3, ISO],
+    );
+    assert.deepEqual(
+      s.projects?.map((e) => [e.project.id, e.session?.session.status]),
+      [
+        ['p9', 'running'],
+        ['p2', 'idle'],
+        ['p1', 'completed'],
+      ],
+    );
     assert.equal(t.server.calls.length, calls, 'all from the stream');
     assert.deepEqual(t.state.changes, ['local'], 'five events, one change');
   });
@@ -119,7 +144,11 @@ describe('api/store: push (server-wide event stream)', () => {
     assert.equal(t.server.calls.length, calls);
     const refreshed = t.store.refresh('local');
     await t.timers.advance(0);
-    assert.deepEqual([t.state.connects.length, t.events.opens], [2, [undefined, undefined]], 'through the Connector (the engine may have moved), a new stream');
+    assert.deepEqual(
+      [t.state.connects.length, t.events.opens],
+      [2, [undefined, undefined]],
+      'through the Connector (the engine may have moved), a new stream',
+    );
     t.events.push(ready());
     await refreshed;
     assert.equal(t.server.calls.length, calls + 3);

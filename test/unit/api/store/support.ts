@@ -28,7 +28,9 @@ export class FakeTimers implements StoreTimers {
   };
   readonly clearTimeout = (h: unknown): void => {
     const i = this.queue.findIndex((x) => x.id === h);
-    if (i >= 0) this.queue.splice(i, 1);
+    if (i >= 0) {
+      this.queue.splice(i, 1);
+    }
   };
   /** Timers waiting (the change flush included). */
   get pending(): number {
@@ -39,7 +41,9 @@ export class FakeTimers implements StoreTimers {
     await settle();
     for (;;) {
       const due = this.queue.filter((x) => x.at <= end).sort((a, b) => a.at - b.at || a.id - b.id)[0];
-      if (!due) break;
+      if (!due) {
+        break;
+      }
       this.queue.splice(this.queue.indexOf(due), 1);
       this.t = Math.max(this.t, due.at);
       due.fn();
@@ -50,16 +54,53 @@ export class FakeTimers implements StoreTimers {
   }
 }
 
-export const project = (id: string): Project => ({ id, name: `app-${id}`, description: null, visibility: 'private', createdAt: ISO, updatedAt: ISO });
+export const project = (id: string): Project => ({
+  id,
+  name: `app-${id}`,
+  description: null,
+  visibility: 'private',
+  createdAt: ISO,
+  updatedAt: ISO,
+});
 
-export function sessionView(projectId: string, status: SessionStatus, messageCount = 0, percentage?: number): SessionView {
+export function sessionView(
+  projectId: string,
+  status: SessionStatus,
+  messageCount = 0,
+  percentage?: number,
+): SessionView {
   const sessionId = `s-${projectId}`;
   const w: Workflow | undefined =
     status === 'idle'
       ? undefined
-      : { id: `w-${projectId}`, sessionId, projectId, status, message: 'build it', progress: percentage === undefined ? null : { percentage }, pause: null, result: null, error: null, cancelReason: null, interrupted: false, createdAt: ISO, startedAt: null, endedAt: null, updatedAt: ISO };
+      : {
+          id: `w-${projectId}`,
+          sessionId,
+          projectId,
+          status,
+          message: 'build it',
+          progress: percentage === undefined ? null : { percentage },
+          pause: null,
+          result: null,
+          error: null,
+          cancelReason: null,
+          interrupted: false,
+          createdAt: ISO,
+          startedAt: null,
+          endedAt: null,
+          updatedAt: ISO,
+        };
   return {
-    session: { id: sessionId, projectId, status, progress: w?.progress ?? null, workflowId: w?.id ?? null, messageCount, createdAt: ISO, updatedAt: ISO },
+    session: {
+      id: sessionId,
+      projectId,
+      status,
+      progress: w?.progress ?? null,
+      workflowId: w?.id ?? null,
+      messageCount,
+      createdAt: ISO,
+      updatedAt: ISO,
+    },
     workflows: w ? [w] : [],
   };
 }
@@ -84,7 +125,11 @@ export class FakeServer {
   private waiting = 0;
 
   constructor(readonly o: { timers: FakeTimers; events?: boolean; perMinute?: number }) {
-    this.budget = new RequestBudget({ perMinute: o.perMinute ?? Infinity, now: o.timers.now, sleep: (ms, signal) => sleepOn(o.timers, ms, signal ?? new AbortController().signal) });
+    this.budget = new RequestBudget({
+      perMinute: o.perMinute ?? Infinity,
+      now: o.timers.now,
+      sleep: (ms, signal) => sleepOn(o.timers, ms, signal ?? new AbortController().signal),
+    });
   }
 
   add(n: number, status: SessionStatus = 'idle'): string[] {
@@ -114,13 +159,20 @@ export class FakeServer {
       this.calls.push({ op: 'session', projectId: q.projectId!, at: this.o.timers.now() });
       await this.fail(o?.signal);
       const v = this.views.get(q.projectId!);
-      if (!v) throw new BiltError('not_found', 'Project not found', { project_id: q.projectId });
+      if (!v) {
+        throw new BiltError('not_found', 'Project not found', { project_id: q.projectId });
+      }
       return v;
     },
   };
 
   client(): BiltClient {
-    return { backend: this.backend, eventsUrl: this.o.events ? 'http://127.0.0.1:1/events' : undefined, connection: { budget: this.budget }, close: async () => void this.closed++ } as unknown as BiltClient;
+    return {
+      backend: this.backend,
+      eventsUrl: this.o.events ? 'http://127.0.0.1:1/events' : undefined,
+      connection: { budget: this.budget },
+      close: async () => void this.closed++,
+    } as unknown as BiltClient;
   }
 
   /** Times (relative to `from`) of the session reads of a project. */
@@ -133,10 +185,14 @@ export class FakeServer {
     await this.budget.acquire(signal).finally(() => this.waiting--);
     signal?.throwIfAborted();
     if (this.hang) {
-      await new Promise<void>((_, reject) => signal?.addEventListener('abort', () => (this.aborted++, reject(signal.reason)), { once: true }));
+      await new Promise<void>((_, reject) =>
+        signal?.addEventListener('abort', () => (this.aborted++, reject(signal.reason)), { once: true }),
+      );
     }
     const f = this.failures.shift();
-    if (f) throw f;
+    if (f) {
+      throw f;
+    }
   }
 }
 
@@ -157,8 +213,12 @@ class Stream {
   }
   async *iterate(): AsyncGenerator<ServerEvent> {
     for (;;) {
-      while (this.items.length) yield this.items.shift()!;
-      if (this.ended) throw this.error;
+      while (this.items.length) {
+        yield this.items.shift()!;
+      }
+      if (this.ended) {
+        throw this.error;
+      }
       await new Promise<void>((r) => (this.wake = r));
       this.wake = undefined;
     }
@@ -188,22 +248,41 @@ export class FakeEvents {
   }
 }
 
-export const REMOTE: ServerConfig = { id: 'remote', label: 'Bilt', kind: 'remote', url: 'https://mcp.example.test/mcp' };
+export const REMOTE: ServerConfig = {
+  id: 'remote',
+  label: 'Bilt',
+  kind: 'remote',
+  url: 'https://mcp.example.test/mcp',
+};
 export const LOCAL: ServerConfig = { id: 'local', label: 'Local engine', kind: 'local' };
 
 /** A store on fake timers over one fake server (or one per server id); `state.connectError` makes the connector throw. */
 export function setup(o: { events?: boolean; perMinute?: number; options?: Partial<StoreOptions> } = {}) {
   const timers = new FakeTimers();
-  const server = new FakeServer({ timers, events: o.events ?? false, ...(o.perMinute !== undefined ? { perMinute: o.perMinute } : {}) });
+  const server = new FakeServer({
+    timers,
+    events: o.events ?? false,
+    ...(o.perMinute !== undefined ? { perMinute: o.perMinute } : {}),
+  });
   const others = new Map<string, FakeServer>();
   const events = new FakeEvents();
   const state = { connects: [] as string[], connectError: undefined as Error | undefined, changes: [] as string[] };
   const connect: Connector = async (s) => {
     state.connects.push(s.id);
-    if (state.connectError) throw state.connectError;
+    if (state.connectError) {
+      throw state.connectError;
+    }
     return (others.get(s.id) ?? server).client();
   };
-  const store = new BiltStore({ connect, now: timers.now, timers, openEvents: events.open, activeMs: 5000, idleMs: 60_000, ...o.options });
+  const store = new BiltStore({
+    connect,
+    now: timers.now,
+    timers,
+    openEvents: events.open,
+    activeMs: 5000,
+    idleMs: 60_000,
+    ...o.options,
+  });
   store.onDidChange((id) => state.changes.push(id));
   const start = async (servers: ServerConfig[] = [o.events ? LOCAL : REMOTE]) => {
     store.setServers(servers);

@@ -47,13 +47,23 @@ describe('engine/agents/presets: claude-code stream-json parser', () => {
       log('▸ supabase: list_tables'),
       step('supabase: list_tables'),
       log('Warning: terminal does not support colors'),
-      { type: 'say', text: 'Claude Code stopped after 3 turns, 12.0 s, $0.0421: it reached the maximum number of turns', variant: 'error' },
+      {
+        type: 'say',
+        text: 'Claude Code stopped after 3 turns, 12.0 s, $0.0421: it reached the maximum number of turns',
+        variant: 'error',
+      },
       { type: 'failure', error: 'Claude Code failed: it reached the maximum number of turns' },
     ]);
   });
 
   it('fails on an error result even when its subtype says success', () => {
-    const line = JSON.stringify({ type: 'result', subtype: 'success', is_error: true, result: 'Invalid API key · Please run /login', num_turns: 1 });
+    const line = JSON.stringify({
+      type: 'result',
+      subtype: 'success',
+      is_error: true,
+      result: 'Invalid API key · Please run /login',
+      num_turns: 1,
+    });
     assert.deepEqual(parseClaudeCodeLine(line), [
       { type: 'say', text: 'Claude Code stopped after 1 turn: Invalid API key · Please run /login', variant: 'error' },
       { type: 'failure', error: 'Claude Code failed: Invalid API key · Please run /login' },
@@ -61,7 +71,14 @@ describe('engine/agents/presets: claude-code stream-json parser', () => {
   });
 
   it('never throws on odd input', () => {
-    for (const line of ['null', '42', '[]', '{"type":"assistant","message":{"content":"text"}}', '{"type":"assistant","message":{"content":[null,1,{"type":"tool_use"}]}}', '{"type":"result","subtype":7}']) {
+    for (const line of [
+      'null',
+      '42',
+      '[]',
+      '{"type":"assistant","message":{"content":"text"}}',
+      '{"type":"assistant","message":{"content":[null,1,{"type":"tool_use"}]}}',
+      '{"type":"result","subtype":7}',
+    ]) {
       assert.doesNotThrow(() => parseClaudeCodeLine(line), line);
     }
     assert.deepEqual(parseClaudeCodeLine('[]'), [log('[]')]);
@@ -78,12 +95,20 @@ describe('engine/agents/presets: claude-code stream-json parser', () => {
     // paths are shown relative to the work folder; the heuristic and the to-do list move progress forward
     assert.ok(ctx.texts('log').includes('▸ Edit src/screens/Settings.tsx'));
     const pcts = ctx.progresses.map((p) => p.percentage);
-    assert.ok(pcts.every((p, i) => i === 0 || p >= pcts[i - 1]!), `monotonic: ${pcts.join(', ')}`);
+    assert.ok(
+      pcts.every((p, i) => i === 0 || p >= pcts[i - 1]!),
+      `monotonic: ${pcts.join(', ')}`,
+    );
     assert.ok(pcts[pcts.length - 1]! >= 67);
   });
 
   it('runs as a preset: an error result fails the run although the command exits with 0', async () => {
-    const run = createAgent('claude-code', { command: `cat '${fixture('claude-code-failure.jsonl')}'` }).start(new FakeContext());
-    assert.deepEqual(await within(run.done, 5000, 'the run'), { status: 'failed', error: 'Claude Code failed: it reached the maximum number of turns' });
+    const run = createAgent('claude-code', { command: `cat '${fixture('claude-code-failure.jsonl')}'` }).start(
+      new FakeContext(),
+    );
+    assert.deepEqual(await within(run.done, 5000, 'the run'), {
+      status: 'failed',
+      error: 'Claude Code failed: it reached the maximum number of turns',
+    });
   });
 });

@@ -29,7 +29,9 @@ describe('engine/agents/presets: codex exec --json parser', () => {
       log('▸ $ npm test'),
       step('Running npm test'),
       log('✗ npm test (exit code 1)'),
-      log('Warning: Model metadata for `gpt-5-codex-mini` not found. Defaulting to fallback metadata; this can degrade performance.'),
+      log(
+        'Warning: Model metadata for `gpt-5-codex-mini` not found. Defaulting to fallback metadata; this can degrade performance.',
+      ),
       log('▸ $ npm test'),
       step('Running npm test'),
       // session.heartbeat is ignored; the truncated line is shown as it is
@@ -37,7 +39,11 @@ describe('engine/agents/presets: codex exec --json parser', () => {
       info(answer),
       { type: 'result', summary: answer },
       { type: 'progress', percentage: 95, currentStep: 'Finishing up' },
-      { type: 'say', text: 'Codex finished (24763 input tokens, 24448 cached, 1220 output tokens)', variant: 'success' },
+      {
+        type: 'say',
+        text: 'Codex finished (24763 input tokens, 24448 cached, 1220 output tokens)',
+        variant: 'success',
+      },
     ]);
   });
 
@@ -60,7 +66,14 @@ describe('engine/agents/presets: codex exec --json parser', () => {
   });
 
   it('never throws on odd input', () => {
-    for (const line of ['null', '"text"', '{"type":"item.completed"}', '{"type":"item.completed","item":{"type":"todo_list","items":"x"}}', '{"type":"item.started","item":{"type":"command_execution"}}', '{"type":"turn.failed"}']) {
+    for (const line of [
+      'null',
+      '"text"',
+      '{"type":"item.completed"}',
+      '{"type":"item.completed","item":{"type":"todo_list","items":"x"}}',
+      '{"type":"item.started","item":{"type":"command_execution"}}',
+      '{"type":"turn.failed"}',
+    ]) {
       assert.doesNotThrow(() => parseCodexLine(line), line);
     }
     assert.deepEqual(parseCodexLine('{"type":"turn.failed"}'), [

@@ -40,7 +40,8 @@ const node = `'${process.execPath}'`;
 
   it('passes the message on stdin and the workflow in the environment', async () => {
     const ctx = new FakeContext('Add a "login" page\nwith $HOME kept literal');
-    const script = 'echo "stdin=$(cat | tr "\\n" "|")"; echo "msg=$BILT_MESSAGE" | head -1; echo "ids=$BILT_WORKFLOW_ID $BILT_SESSION_ID $BILT_PROJECT_ID $BILT_PROJECT_NAME"; echo "extra=$EXTRA_VAR"; pwd';
+    const script =
+      'echo "stdin=$(cat | tr "\\n" "|")"; echo "msg=$BILT_MESSAGE" | head -1; echo "ids=$BILT_WORKFLOW_ID $BILT_SESSION_ID $BILT_PROJECT_ID $BILT_PROJECT_NAME"; echo "extra=$EXTRA_VAR"; pwd';
     const { done } = runCommand(script, { env: { EXTRA_VAR: 'from options' } }, ctx);
     assert.equal((await done).status, 'completed');
     assert.deepEqual(ctx.texts('log'), [
@@ -71,7 +72,10 @@ const node = `'${process.execPath}'`;
 
   it('fails with the exit code and the last error line', async () => {
     const { done } = runCommand('echo working; echo "npm ERR! missing script: build" >&2; exit 3');
-    assert.deepEqual(await done, { status: 'failed', error: 'Command exited with code 3: npm ERR! missing script: build' });
+    assert.deepEqual(await done, {
+      status: 'failed',
+      error: 'Command exited with code 3: npm ERR! missing script: build',
+    });
   });
 
   it('uses the last ::error:: line as the failure detail', async () => {
@@ -83,7 +87,10 @@ const node = `'${process.execPath}'`;
     const { done } = runCommand('bilt-no-such-command-xyz --flag');
     const outcome = await done;
     assert.equal(outcome.status, 'failed');
-    assert.match(outcome.status === 'failed' ? outcome.error : '', /^Command not found \(exit code 127\): .*bilt-no-such-command-xyz/);
+    assert.match(
+      outcome.status === 'failed' ? outcome.error : '',
+      /^Command not found \(exit code 127\): .*bilt-no-such-command-xyz/,
+    );
   });
 
   it('reports a process that could not be started', async () => {
@@ -91,7 +98,10 @@ const node = `'${process.execPath}'`;
     const { done } = runCommand('echo never', {}, ctx);
     const outcome = await done;
     assert.equal(outcome.status, 'failed');
-    assert.match(outcome.status === 'failed' ? outcome.error : '', /^Could not start the command: .*ENOENT.*work folder .*no-such-work-dir does not exist/);
+    assert.match(
+      outcome.status === 'failed' ? outcome.error : '',
+      /^Could not start the command: .*ENOENT.*work folder .*no-such-work-dir does not exist/,
+    );
   });
 
   it('reports a process killed by a signal', async () => {

@@ -22,11 +22,19 @@ function procState(pid: number): string | undefined {
  */
 function frozen(pid: number): boolean {
   const state = procState(pid);
-  if (state === 'T') return true;
-  if (state !== 'D') return false;
+  if (state === 'T') {
+    return true;
+  }
+  if (state !== 'D') {
+    return false;
+  }
   let children: number[];
   try {
-    children = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
+    children = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8')
+      .trim()
+      .split(/\s+/)
+      .filter(Boolean)
+      .map(Number);
   } catch {
     return false;
   }
@@ -87,7 +95,9 @@ function pidFrom(lines: string[], name: string): number | undefined {
   });
 
   (linux ? it : it.skip)('suspend stops the whole group and resume lets it continue', async () => {
-    const { ctx, run, done } = runCommand('echo "shell=$$"; i=0; while :; do i=$((i+1)); echo "tick $i"; sleep 0.02; done');
+    const { ctx, run, done } = runCommand(
+      'echo "shell=$$"; i=0; while :; do i=$((i+1)); echo "tick $i"; sleep 0.02; done',
+    );
     await ctx.waitFor(() => ctx.texts('log').some((l) => l.startsWith('tick')), 'the first tick');
     const shell = pidFrom(ctx.texts('log'), 'shell')!;
     run.suspend!();

@@ -14,14 +14,24 @@ describe('engine/agents/emulator: running scenarios', () => {
   it('plays the default scenario at speed 0 to completion with a url', async () => {
     const { ctx, done } = start({ speed: 0 });
     const outcome = await done;
-    assert.deepEqual(outcome, { status: 'completed', url: 'https://todo-app.emulated.bilt.app', summary: 'Emulated build of Todo_App' });
+    assert.deepEqual(outcome, {
+      status: 'completed',
+      url: 'https://todo-app.emulated.bilt.app',
+      summary: 'Emulated build of Todo_App',
+    });
     assert.match(ctx.said[0]!.text, /local Bilt emulator/);
     assert.match(ctx.said[0]!.text, /No real app is built/);
     assert.match(ctx.said[0]!.text, /Build a to-do app/);
     const pcts = ctx.progresses.map((p) => p.percentage);
-    assert.ok(pcts.every((p, i) => i === 0 || p >= pcts[i - 1]!), `monotonic: ${pcts.join(', ')}`);
+    assert.ok(
+      pcts.every((p, i) => i === 0 || p >= pcts[i - 1]!),
+      `monotonic: ${pcts.join(', ')}`,
+    );
     assert.equal(pcts[pcts.length - 1], 100);
-    assert.deepEqual([...new Set(ctx.progresses.map((p) => p.currentStep))], ['Planning', 'Generating components', 'Building', 'Running checks', 'Deploying']);
+    assert.deepEqual(
+      [...new Set(ctx.progresses.map((p) => p.currentStep))],
+      ['Planning', 'Generating components', 'Building', 'Running checks', 'Deploying'],
+    );
     const last = ctx.said[ctx.said.length - 1]!;
     assert.deepEqual(last, { text: 'Your app is live at https://todo-app.emulated.bilt.app', variant: 'success' });
   });
@@ -45,14 +55,21 @@ describe('engine/agents/emulator: running scenarios', () => {
     const ask = ctx.asks[0]!;
     assert.equal(ask.pause.type, 'questions');
     assert.equal(ask.pause.message, 'One decision before building');
-    assert.deepEqual(ask.pause.questions?.map((q) => q.question), ['Which colour scheme?', 'Anything else?']);
+    assert.deepEqual(
+      ask.pause.questions?.map((q) => q.question),
+      ['Which colour scheme?', 'Anything else?'],
+    );
     assert.equal(ask.options, undefined);
     assert.ok(!ctx.texts().includes('Built Todo_App'), 'nothing after the pause before the answer');
     ask.answer([
       { questionIndex: 1, selectedOptions: [], text: 'rounded corners' },
       { questionIndex: 0, selectedOptions: ['Green'] },
     ]);
-    assert.deepEqual(await done, { status: 'completed', url: 'https://todo-app.example.test/prj_test1', summary: 'Built Todo_App as asked' });
+    assert.deepEqual(await done, {
+      status: 'completed',
+      url: 'https://todo-app.example.test/prj_test1',
+      summary: 'Built Todo_App as asked',
+    });
     assert.ok(ctx.texts('info').includes('Using: Green; rounded corners'));
     assert.ok(ctx.texts('success').includes('Built Todo_App'));
   });
@@ -94,7 +111,15 @@ describe('engine/agents/emulator: running scenarios', () => {
     const scenario = parseScenario({
       name: 'short',
       steps: [
-        { name: 'One', duration: 60, progress: 50, messages: [{ at: 0, text: 'first' }, { at: 60, text: 'second' }] },
+        {
+          name: 'One',
+          duration: 60,
+          progress: 50,
+          messages: [
+            { at: 0, text: 'first' },
+            { at: 60, text: 'second' },
+          ],
+        },
         { name: 'Two', duration: 0, progress: 100, messages: [{ text: 'third' }] },
       ],
     });

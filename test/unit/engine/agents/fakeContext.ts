@@ -42,13 +42,17 @@ export class FakeContext implements AgentContext {
   }
 
   say(text: string, variant: Variant = 'info'): void {
-    if (this.signal.aborted) this.afterAbort.push(`say ${text}`);
+    if (this.signal.aborted) {
+      this.afterAbort.push(`say ${text}`);
+    }
     this.said.push({ text, variant });
     this.changed();
   }
 
   progress(p: Progress): void {
-    if (this.signal.aborted) this.afterAbort.push(`progress ${p.percentage}`);
+    if (this.signal.aborted) {
+      this.afterAbort.push(`progress ${p.percentage}`);
+    }
     this.progresses.push(p);
     this.changed();
   }
@@ -60,19 +64,25 @@ export class FakeContext implements AgentContext {
         options,
         settled: false,
         answer: (answers: Answer[] = []) => {
-          if (call.settled) return;
+          if (call.settled) {
+            return;
+          }
           call.settled = true;
           resolve(answers);
         },
       };
       this.signal.addEventListener('abort', () => {
-        if (call.settled) return;
+        if (call.settled) {
+          return;
+        }
         call.settled = true;
         reject(abortError());
       });
       // like the engine: secrets/supabase pauses may resume by themselves
       const auto = pause.type !== 'questions' ? options?.autoResumeMs : undefined;
-      if (auto !== undefined) setTimeout(() => call.answer([]), auto);
+      if (auto !== undefined) {
+        setTimeout(() => call.answer([]), auto);
+      }
       this.asks.push(call);
       this.changed();
     });
@@ -88,10 +98,14 @@ export class FakeContext implements AgentContext {
 
   /** Resolves once `test()` holds, re-checking after every recorded call; fails after `timeoutMs`. */
   waitFor(test: () => boolean, what: string, timeoutMs = 3000): Promise<void> {
-    if (test()) return Promise.resolve();
+    if (test()) {
+      return Promise.resolve();
+    }
     return new Promise<void>((resolve, reject) => {
       const check = () => {
-        if (!test()) return;
+        if (!test()) {
+          return;
+        }
         done();
         resolve();
       };
@@ -108,7 +122,9 @@ export class FakeContext implements AgentContext {
   }
 
   private changed(): void {
-    for (const l of [...this.listeners]) l();
+    for (const l of [...this.listeners]) {
+      l();
+    }
   }
 }
 
@@ -116,7 +132,9 @@ export class FakeContext implements AgentContext {
 export async function eventually(test: () => boolean, what: string, timeoutMs = 3000): Promise<void> {
   const end = Date.now() + timeoutMs;
   while (!test()) {
-    if (Date.now() > end) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    if (Date.now() > end) {
+      throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    }
     await new Promise((r) => setTimeout(r, 10));
   }
 }

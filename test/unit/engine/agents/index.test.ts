@@ -14,7 +14,11 @@ describe('engine/agents: createAgent', () => {
   it('rejects an unknown agent, naming the available ones', () => {
     assert.throws(
       () => createAgent('gpt-engineer', {}),
-      (e: unknown) => e instanceof BiltError && e.code === 'invalid_input' && /gpt-engineer/.test(e.message) && /emulator, command, claude-code, codex/.test(e.message),
+      (e: unknown) =>
+        e instanceof BiltError &&
+        e.code === 'invalid_input' &&
+        /gpt-engineer/.test(e.message) &&
+        /emulator, command, claude-code, codex/.test(e.message),
     );
   });
 

@@ -28,7 +28,10 @@ describe('engine/agents/command: line splitting', () => {
   it('never splits a surrogate pair', () => {
     const s = new LineSplitter(4);
     const lines = [...s.push('abc😀def\n'), ...s.end()];
-    assert.ok(lines.every((l) => !/[\ud800-\udbff]$/.test(l)), JSON.stringify(lines));
+    assert.ok(
+      lines.every((l) => !/[\ud800-\udbff]$/.test(l)),
+      JSON.stringify(lines),
+    );
     assert.equal(lines.join(''), 'abc😀def');
   });
 
@@ -43,28 +46,51 @@ describe('engine/agents/command: line splitting', () => {
 
 describe('engine/agents/command: line protocol', () => {
   it('reads progress as percentage, fraction or step text', () => {
-    assert.deepEqual(parseProtocolLine('::progress:: 45 Building components'), [{ type: 'progress', percentage: 45, currentStep: 'Building components' }]);
+    assert.deepEqual(parseProtocolLine('::progress:: 45 Building components'), [
+      { type: 'progress', percentage: 45, currentStep: 'Building components' },
+    ]);
     assert.deepEqual(parseProtocolLine('::progress:: 12.5%'), [{ type: 'progress', percentage: 12.5 }]);
-    assert.deepEqual(parseProtocolLine('::progress:: 3/7 Running checks'), [{ type: 'progress', percentage: 43, currentStep: 'Running checks' }]);
-    assert.deepEqual(parseProtocolLine('::progress:: 2/4'), [{ type: 'progress', percentage: 50, currentStep: 'Step 2 of 4' }]);
+    assert.deepEqual(parseProtocolLine('::progress:: 3/7 Running checks'), [
+      { type: 'progress', percentage: 43, currentStep: 'Running checks' },
+    ]);
+    assert.deepEqual(parseProtocolLine('::progress:: 2/4'), [
+      { type: 'progress', percentage: 50, currentStep: 'Step 2 of 4' },
+    ]);
     assert.deepEqual(parseProtocolLine('::progress:: 250'), [{ type: 'progress', percentage: 100 }]);
     assert.deepEqual(parseProtocolLine('::progress:: 3D models'), [{ type: 'step', currentStep: '3D models' }]);
   });
 
   it('maps message directives to their variants', () => {
-    assert.deepEqual(parseProtocolLine('::info:: Planned 3 screens'), [{ type: 'say', text: 'Planned 3 screens', variant: 'info' }]);
-    assert.deepEqual(parseProtocolLine('::success:: Deployed'), [{ type: 'say', text: 'Deployed', variant: 'success' }]);
-    assert.deepEqual(parseProtocolLine('::error:: Build broke'), [{ type: 'say', text: 'Build broke', variant: 'error' }]);
+    assert.deepEqual(parseProtocolLine('::info:: Planned 3 screens'), [
+      { type: 'say', text: 'Planned 3 screens', variant: 'info' },
+    ]);
+    assert.deepEqual(parseProtocolLine('::success:: Deployed'), [
+      { type: 'say', text: 'Deployed', variant: 'success' },
+    ]);
+    assert.deepEqual(parseProtocolLine('::error:: Build broke'), [
+      { type: 'say', text: 'Build broke', variant: 'error' },
+    ]);
   });
 
   it('reads a result url and summary', () => {
-    assert.deepEqual(parseProtocolLine('::result:: https://app.example.com/x Deployed  v2'), [{ type: 'result', url: 'https://app.example.com/x', summary: 'Deployed  v2' }]);
-    assert.deepEqual(parseProtocolLine('::result:: https://app.example.com'), [{ type: 'result', url: 'https://app.example.com' }]);
+    assert.deepEqual(parseProtocolLine('::result:: https://app.example.com/x Deployed  v2'), [
+      { type: 'result', url: 'https://app.example.com/x', summary: 'Deployed  v2' },
+    ]);
+    assert.deepEqual(parseProtocolLine('::result:: https://app.example.com'), [
+      { type: 'result', url: 'https://app.example.com' },
+    ]);
     assert.deepEqual(parseProtocolLine('::result:: Only a summary'), [{ type: 'result', summary: 'Only a summary' }]);
   });
 
   it('shows other lines, unknown directives and malformed ones as log lines', () => {
-    for (const line of ['plain output', '::warning:: hm', '::progress::', '::progress:: 1/0', ' ::info:: indented', '::result::']) {
+    for (const line of [
+      'plain output',
+      '::warning:: hm',
+      '::progress::',
+      '::progress:: 1/0',
+      ' ::info:: indented',
+      '::result::',
+    ]) {
       assert.deepEqual(parseProtocolLine(line), [{ type: 'say', text: line, variant: 'log' }], line);
     }
   });
@@ -74,7 +100,9 @@ describe('engine/agents/command: step heuristic', () => {
   it('climbs monotonically towards 95 and stops there', () => {
     let p = 0;
     const seen: number[] = [];
-    for (let i = 0; i < 200; i++) seen.push((p = nextStepPercentage(p)));
+    for (let i = 0; i < 200; i++) {
+      seen.push((p = nextStepPercentage(p)));
+    }
     assert.equal(seen[0], 10);
     assert.ok(seen.every((v, i) => i === 0 || v >= seen[i - 1]!));
     assert.equal(seen[seen.length - 1], 95);

@@ -23,17 +23,32 @@ describe('engine/agents/emulator: scenario files', () => {
   });
 
   it('names the offending field of a bad scenario file', () => {
-    invalid(() => readScenarioFile(fixture('scenario-bad.json')), /scenario-bad\.json is invalid: steps\[1\]\.duration: .*number/);
+    invalid(
+      () => readScenarioFile(fixture('scenario-bad.json')),
+      /scenario-bad\.json is invalid: steps\[1\]\.duration: .*number/,
+    );
   });
 
   it('names unknown keys, misplaced message offsets and other mistakes', () => {
     const step = { name: 'A', duration: 100, progress: 50 };
     invalid(() => parseScenario({ name: 'x', steps: [{ ...step, durationMs: 5 }] }), /steps\[0\]: .*durationMs/);
-    invalid(() => parseScenario({ name: 'x', steps: [{ ...step, messages: [{ at: 200, text: 'late' }] }] }), /steps\[0\]\.messages\[0\]\.at: must not be later/);
-    invalid(() => parseScenario({ name: 'x', steps: [{ ...step, pause: { type: 'questions' } }] }), /steps\[0\]\.pause\.questions/);
-    invalid(() => parseScenario({ name: 'x', steps: [step, { ...step, progress: 10 }] }), /steps\[1\]\.progress: progress must not go down/);
+    invalid(
+      () => parseScenario({ name: 'x', steps: [{ ...step, messages: [{ at: 200, text: 'late' }] }] }),
+      /steps\[0\]\.messages\[0\]\.at: must not be later/,
+    );
+    invalid(
+      () => parseScenario({ name: 'x', steps: [{ ...step, pause: { type: 'questions' } }] }),
+      /steps\[0\]\.pause\.questions/,
+    );
+    invalid(
+      () => parseScenario({ name: 'x', steps: [step, { ...step, progress: 10 }] }),
+      /steps\[1\]\.progress: progress must not go down/,
+    );
     invalid(() => parseScenario({ name: 'x', steps: [] }), /steps: /);
-    invalid(() => parseScenario({ name: 'x', steps: [{ ...step, messages: [{ text: 'hi', variant: 'loud' }] }] }), /steps\[0\]\.messages\[0\]\.variant/);
+    invalid(
+      () => parseScenario({ name: 'x', steps: [{ ...step, messages: [{ text: 'hi', variant: 'loud' }] }] }),
+      /steps\[0\]\.messages\[0\]\.variant/,
+    );
   });
 
   it('reports unreadable and non-JSON files', () => {

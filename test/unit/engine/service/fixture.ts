@@ -25,11 +25,19 @@ export interface Fixture {
   close(): Promise<void>;
 }
 
-export async function openFixture(opts: { dataDir?: string; limits?: Partial<ServiceLimits>; maxConcurrent?: number; clock?: TestClock } = {}): Promise<Fixture> {
+export async function openFixture(
+  opts: { dataDir?: string; limits?: Partial<ServiceLimits>; maxConcurrent?: number; clock?: TestClock } = {},
+): Promise<Fixture> {
   const dataDir = opts.dataDir ?? tempDir();
   const agent = new ScriptedAgent();
   const clock = opts.clock ?? new TestClock();
-  const engine = await Engine.open({ dataDir, agent, clock, limits: opts.limits, maxConcurrent: opts.maxConcurrent ?? 4 });
+  const engine = await Engine.open({
+    dataDir,
+    agent,
+    clock,
+    limits: opts.limits,
+    maxConcurrent: opts.maxConcurrent ?? 4,
+  });
   const events: EngineEvent[] = [];
   engine.bus.subscribe({}, (e) => events.push(e));
   const f: Fixture = {

@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
 import { openFixture, refusal, type Fixture } from './fixture';
 
-
 describe('engine service: projects and sessions', () => {
   let f: Fixture;
   afterEach(() => f?.close());
@@ -11,7 +10,10 @@ describe('engine service: projects and sessions', () => {
     const a = await f.engine.service.createProject({ name: 'todo-app', description: 'Todos' });
     f.clock.advance(1000);
     const b = await f.engine.service.createProject({ name: 'shop', visibility: 'private' });
-    assert.deepEqual(f.engine.service.listProjects().map((p) => p.name), ['shop', 'todo-app']);
+    assert.deepEqual(
+      f.engine.service.listProjects().map((p) => p.name),
+      ['shop', 'todo-app'],
+    );
     assert.equal(a.visibility, 'public');
     assert.equal(b.visibility, 'private');
     assert.equal(a.description, 'Todos');
@@ -58,13 +60,19 @@ describe('engine service: projects and sessions', () => {
     assert.equal((await f.engine.service.findSession({})).projectId, p.id);
   });
 
-  it('refuses unknown ids and a session that is not the project\'s', async () => {
+  it("refuses unknown ids and a session that is not the project's", async () => {
     f = await openFixture();
     const a = await f.engine.service.createProject({ name: 'a' });
     const b = await f.engine.service.createProject({ name: 'b' });
     const sa = await f.engine.service.findSession({ projectId: a.id });
-    assert.equal((await refusal(f.engine.service.findSession({ sessionId: '00000000-0000-4000-8000-000000000000' }))).code, 'not_found');
-    assert.equal((await refusal(f.engine.service.findSession({ sessionId: sa.id, projectId: b.id }))).details.field, 'project_id');
+    assert.equal(
+      (await refusal(f.engine.service.findSession({ sessionId: '00000000-0000-4000-8000-000000000000' }))).code,
+      'not_found',
+    );
+    assert.equal(
+      (await refusal(f.engine.service.findSession({ sessionId: sa.id, projectId: b.id }))).details.field,
+      'project_id',
+    );
     assert.throws(() => f.engine.service.getProject('00000000-0000-4000-8000-000000000000'), /Project not found/);
   });
 
@@ -73,7 +81,10 @@ describe('engine service: projects and sessions', () => {
     const p = await f.engine.service.createProject({ name: 'keep' });
     const s = await f.engine.service.findSession({ projectId: p.id });
     f = await f.reopen();
-    assert.deepEqual(f.engine.service.listProjects().map((x) => x.id), [p.id]);
+    assert.deepEqual(
+      f.engine.service.listProjects().map((x) => x.id),
+      [p.id],
+    );
     assert.equal((await f.engine.service.findSession({ projectId: p.id })).id, s.id);
   });
 });

@@ -41,7 +41,10 @@ describe('engine service: restart, interruption and events', () => {
     assert.deepEqual(types.slice(0, 5), ['project', 'session', 'message', 'workflow', 'workflow']);
     assert.deepEqual(types.slice(-2), ['message', 'workflow'], 'the last message arrives before the final status');
     const ids = f.events.map((e) => e.id);
-    assert.deepEqual(ids, [...ids].sort((a, b) => a - b));
+    assert.deepEqual(
+      ids,
+      [...ids].sort((a, b) => a - b),
+    );
     assert.equal(new Set(ids).size, ids.length);
     const last = f.events.at(-1)!;
     assert.ok(last.type === 'workflow' && last.workflow.status === 'completed' && last.session.status === 'completed');
@@ -54,7 +57,10 @@ describe('engine service: restart, interruption and events', () => {
     await f.engine.service.findSession({ projectId: p.id });
     const sub = f.engine.bus.subscribe({ afterId: mark }, () => undefined);
     assert.ok(Array.isArray(sub.replay));
-    assert.deepEqual((sub.replay as { type: string }[]).map((e) => e.type), ['session']);
+    assert.deepEqual(
+      (sub.replay as { type: string }[]).map((e) => e.type),
+      ['session'],
+    );
     sub.unsubscribe();
     f = await f.reopen();
     const stale = f.engine.bus.subscribe({ afterId: mark }, () => undefined);
@@ -69,7 +75,10 @@ describe('engine service: restart, interruption and events', () => {
     assert.equal(f.engine.service.subscriberCount(s.id), 0);
     const a = f.engine.bus.subscribe({ sessionId: s.id, counted: true }, () => undefined);
     const b = f.engine.bus.subscribe({ counted: true }, () => undefined);
-    const other = f.engine.bus.subscribe({ sessionId: '00000000-0000-4000-8000-000000000000', counted: true }, () => undefined);
+    const other = f.engine.bus.subscribe(
+      { sessionId: '00000000-0000-4000-8000-000000000000', counted: true },
+      () => undefined,
+    );
     assert.equal(f.engine.service.subscriberCount(s.id), 2);
     a.unsubscribe();
     b.unsubscribe();

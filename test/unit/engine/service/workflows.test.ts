@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
 import { openFixture, refusal, type Fixture } from './fixture';
 
-
 async function sessionWithProject(f: Fixture, name = 'app') {
   const p = await f.engine.service.createProject({ name });
   return f.engine.service.findSession({ projectId: p.id });
@@ -22,7 +21,10 @@ describe('engine service: workflows and their state rules', () => {
     assert.equal(run.ctx.project.name, 'app');
     const page = f.engine.service.messages(s.id);
     assert.equal(page.total, 1);
-    assert.deepEqual([page.messages[0]!.side, page.messages[0]!.text, page.messages[0]!.workflowId], ['user', 'Add a login screen', w.id]);
+    assert.deepEqual(
+      [page.messages[0]!.side, page.messages[0]!.text, page.messages[0]!.workflowId],
+      ['user', 'Add a login screen', w.id],
+    );
     assert.equal(f.engine.service.session(s.id).status, 'running');
   });
 
@@ -34,7 +36,10 @@ describe('engine service: workflows and their state rules', () => {
     assert.equal(busy.message, 'A workflow is already in progress');
     assert.equal(busy.details.current_status, 'running');
     const run = await f.agent.run(0);
-    void run.ask({ type: 'questions', questions: [{ question: 'Color?', options: ['red', 'blue'], multiSelect: false, allowText: false }] });
+    void run.ask({
+      type: 'questions',
+      questions: [{ question: 'Color?', options: ['red', 'blue'], multiSelect: false, allowText: false }],
+    });
     await f.engine.service.wait(run.ctx.workflowId);
     assert.equal((await refusal(f.engine.service.sendMessage(s.id, 'third'))).details.current_status, 'paused');
   });
@@ -53,7 +58,10 @@ describe('engine service: workflows and their state rules', () => {
     assert.equal(workflow.status, 'completed');
     assert.deepEqual(workflow.result, { url: 'https://app.example', summary: 'Built 3 screens' });
     assert.equal(workflow.progress?.percentage, 100);
-    const texts = f.engine.service.messages(s.id).messages.reverse().map((m) => `${m.side}/${m.variant}: ${m.text}`);
+    const texts = f.engine.service
+      .messages(s.id)
+      .messages.reverse()
+      .map((m) => `${m.side}/${m.variant}: ${m.text}`);
     assert.deepEqual(texts.slice(0, 3), ['user/info: build', 'ai/info: Planning screens', 'ai/error: warning: slow']);
     assert.match(texts[3]!, /^ai\/success: Workflow completed\. Built 3 screens Deployed to https:\/\/app\.example$/);
     assert.equal(f.engine.service.session(s.id).status, 'completed');
@@ -89,7 +97,10 @@ describe('engine service: workflows and their state rules', () => {
     const resume = await refusal(f.engine.service.resume(s.id));
     assert.equal(resume.message, 'Cannot resume workflow');
     assert.match(String(resume.details.message), /cancelled workflow cannot be resumed/);
-    assert.ok(!f.engine.service.messages(s.id).messages.some((m) => m.text === 'late output'), 'nothing is recorded after cancel');
+    assert.ok(
+      !f.engine.service.messages(s.id).messages.some((m) => m.text === 'late output'),
+      'nothing is recorded after cancel',
+    );
   });
 
   it('cancel of a completed workflow names its current_status; of an idle session says nothing runs', async () => {
@@ -125,7 +136,13 @@ describe('engine service: workflows and their state rules', () => {
     const bad = [
       [undefined, 'answers'],
       [[{ questionIndex: 5, selectedOptions: [] }], 'answers.0.questionIndex'],
-      [[{ questionIndex: 0, selectedOptions: ['Web'] }, { questionIndex: 1, selectedOptions: [], text: 'x' }], 'answers.0.selectedOptions'],
+      [
+        [
+          { questionIndex: 0, selectedOptions: ['Web'] },
+          { questionIndex: 1, selectedOptions: [], text: 'x' },
+        ],
+        'answers.0.selectedOptions',
+      ],
       [[{ questionIndex: 0, selectedOptions: ['iOS'] }], 'answers'],
     ] as const;
     for (const [answers, field] of bad) {
@@ -216,14 +233,22 @@ describe('engine service: workflows and their state rules', () => {
     const s = await sessionWithProject(f);
     await f.engine.service.sendMessage(s.id, 'go');
     const run = await f.agent.run(0);
-    for (let i = 1; i <= 9; i++) run.ctx.say(`line ${i}`);
+    for (let i = 1; i <= 9; i++) {
+      run.ctx.say(`line ${i}`);
+    }
     run.complete();
     await f.engine.service.wait(run.ctx.workflowId);
     const all = f.engine.service.messages(s.id, 100);
     assert.equal(all.total, 11);
-    assert.deepEqual(all.messages.map((m) => m.seq), [11, 10, 9, 8, 7, 6, 5, 4, 3, 2, 1]);
+    assert.deepEqual(
+      all.messages.map((m) => m.seq),
+      [11, 10, 9, 8, 7, 6, 5, 4, 3, 2, 1],
+    );
     const page = f.engine.service.messages(s.id, 3, 2);
-    assert.deepEqual(page.messages.map((m) => m.text), ['line 8', 'line 7', 'line 6']);
+    assert.deepEqual(
+      page.messages.map((m) => m.text),
+      ['line 8', 'line 7', 'line 6'],
+    );
     assert.equal(page.hasMore, true);
     assert.equal(f.engine.service.messages(s.id, 5, 8).hasMore, false);
     assert.deepEqual(f.engine.service.messages(s.id, 5, 50).messages, []);

@@ -19,8 +19,14 @@ describe('LogStore: compaction', () => {
     await store.close();
     const opened = await reopenExpect(dir, 10, range(11, 15));
     assert.deepEqual(opened.snapshot, { state: 'after 10' });
-    assert.deepEqual(JSON.parse(await readText(path.join(dir, 'snapshot.json'))), { format: 1, seq: 10, snapshot: { state: 'after 10' } });
-    if (process.platform !== 'win32') assert.equal((await stat(path.join(dir, 'snapshot.json'))).mode & 0o777, 0o600);
+    assert.deepEqual(JSON.parse(await readText(path.join(dir, 'snapshot.json'))), {
+      format: 1,
+      seq: 10,
+      snapshot: { state: 'after 10' },
+    });
+    if (process.platform !== 'win32') {
+      assert.equal((await stat(path.join(dir, 'snapshot.json'))).mode & 0o777, 0o600);
+    }
   });
 
   it('keeps records queued before and appended during the compaction, cutting exactly at upToSeq', async () => {
@@ -28,9 +34,13 @@ describe('LogStore: compaction', () => {
     const { store } = await open(dir);
     const durables = range(1, 100).map((i) => store.append([rec(i)]).durable); // all still queued
     const compaction = store.compact({ upTo: 50 }, 50);
-    for (const i of range(101, 200)) durables.push(store.append([rec(i)]).durable);
+    for (const i of range(101, 200)) {
+      durables.push(store.append([rec(i)]).durable);
+    }
     await compaction;
-    for (const i of range(201, 250)) durables.push(store.append([rec(i)]).durable);
+    for (const i of range(201, 250)) {
+      durables.push(store.append([rec(i)]).durable);
+    }
     await Promise.all(durables);
     assert.deepEqual(await storeFiles(dir), [segName(51), 'snapshot.json']);
     await store.close();

@@ -2,7 +2,18 @@ import assert from 'node:assert/strict';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import {
-  appendAll, assertRecords, lineOf, open, range, readText, reopenExpect, segName, storeFiles, useTempDirs, writeSegment, writeSnapshot,
+  appendAll,
+  assertRecords,
+  lineOf,
+  open,
+  range,
+  readText,
+  reopenExpect,
+  segName,
+  storeFiles,
+  useTempDirs,
+  writeSegment,
+  writeSnapshot,
 } from './helpers';
 
 // What a crash at each step of compaction (see logStore.ts) can leave on disk, built by hand.
@@ -29,7 +40,11 @@ describe('LogStore: compaction crash states (built on disk directly)', () => {
     await writeSegment(dir, 1, range(1, 10));
     await writeFile(path.join(dir, segName(11)), '');
     await expectAfterCrash(dir, 0, range(1, 10));
-    assert.equal(await readText(path.join(dir, segName(11))), lineOf(11) + lineOf(12), 'appends went into the empty segment');
+    assert.equal(
+      await readText(path.join(dir, segName(11))),
+      lineOf(11) + lineOf(12),
+      'appends went into the empty segment',
+    );
     assert.deepEqual(await storeFiles(dir), [segName(1), segName(11)]);
   });
 

@@ -20,7 +20,10 @@ interface KillResult {
  */
 function runAndKill(dir: string, mode: 'plain' | 'compact', target: number): Promise<KillResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--require', 'tsx/cjs', CHILD, dir, mode], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--require', 'tsx/cjs', CHILD, dir, mode], {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     const result: KillResult = { acked: 0, compactions: 0 };
     let stderr = '';
     let killed = false;
@@ -31,9 +34,13 @@ function runAndKill(dir: string, mode: 'plain' | 'compact', target: number): Pro
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
     createInterface({ input: child.stdout }).on('line', (line) => {
       const [word, arg] = line.split(' ');
-      if (word === 'ack') result.acked = Math.max(result.acked, Number(arg));
-      else if (word === 'compact') result.compactions++;
-      else if (word === 'error') fail(new Error(`child: ${line}`));
+      if (word === 'ack') {
+        result.acked = Math.max(result.acked, Number(arg));
+      } else if (word === 'compact') {
+        result.compactions++;
+      } else if (word === 'error') {
+        fail(new Error(`child: ${line}`));
+      }
       if (!killed && result.acked >= target && (mode === 'plain' || result.compactions >= 2)) {
         killed = true;
         child.kill('SIGKILL'); // lines already in the pipe are still read: acks after this count too
@@ -41,8 +48,11 @@ function runAndKill(dir: string, mode: 'plain' | 'compact', target: number): Pro
     });
     child.on('error', fail);
     child.on('close', (code, signal) => {
-      if (signal === 'SIGKILL' && killed) resolve(result);
-      else reject(new Error(`child exited early (code ${code}, signal ${signal}): ${stderr}`));
+      if (signal === 'SIGKILL' && killed) {
+        resolve(result);
+      } else {
+        reject(new Error(`child exited early (code ${code}, signal ${signal}): ${stderr}`));
+      }
     });
   });
 }
@@ -51,7 +61,9 @@ function runAndKill(dir: string, mode: 'plain' | 'compact', target: number): Pro
 async function verify(dir: string, acked: number): Promise<number> {
   const { store, opened } = await open(dir);
   const S = opened.snapshotSeq;
-  if (S > 0) assert.deepEqual(opened.snapshot, crashSnapshot(S));
+  if (S > 0) {
+    assert.deepEqual(opened.snapshot, crashSnapshot(S));
+  }
   opened.records.forEach((r, k) => assert.deepEqual(r, { seq: S + 1 + k, ...crashRecord(S + 1 + k) }));
   const lastSeq = S + opened.records.length;
   assert.equal(store.lastSeq, lastSeq);
@@ -71,18 +83,31 @@ describe('LogStore: real crashes (SIGKILL of a writing child)', function () {
   this.timeout(120_000);
   const tempDir = useTempDirs();
 
-  if (process.platform === 'win32') return; // no SIGKILL semantics to speak of
+  if (process.platform === 'win32') {
+    return;
+  } // no SIGKILL semantics to speak of
 
   it('keeps every acknowledged record across repeated kills, with and without compaction running', async () => {
     const dir = await tempDir();
     let lastSeq = 0;
-    const rounds: ('plain' | 'compact')[] = ['plain', 'plain', 'compact', 'plain', 'compact', 'compact', 'plain', 'compact'];
+    const rounds: ('plain' | 'compact')[] = [
+      'plain',
+      'plain',
+      'compact',
+      'plain',
+      'compact',
+      'compact',
+      'plain',
+      'compact',
+    ];
     for (const mode of rounds) {
       // A varying target moves the kill to different points of the flush and compaction cycles.
       const target = lastSeq + 2000 + Math.floor(Math.random() * 2000);
       const { acked, compactions } = await runAndKill(dir, mode, target);
       assert.ok(acked > lastSeq);
-      if (mode === 'compact') assert.ok(compactions >= 2);
+      if (mode === 'compact') {
+        assert.ok(compactions >= 2);
+      }
       lastSeq = await verify(dir, acked);
     }
   });

@@ -14,17 +14,23 @@ function faultySegments() {
     files: [] as SegmentFile[],
   };
   const openFaulty = async (file: string): Promise<SegmentFile> => {
-    if (faults.failOpens) throw Object.assign(new Error(`EMFILE: too many open files, open '${file}'`), { code: 'EMFILE' });
+    if (faults.failOpens) {
+      throw Object.assign(new Error(`EMFILE: too many open files, open '${file}'`), { code: 'EMFILE' });
+    }
     const real = await openSegmentFile(file);
     faults.files.push(real);
     return {
       async write(data) {
         await faults.beforeWrite();
-        if (faults.failWrites) throw Object.assign(new Error('EIO: i/o error, write'), { code: 'EIO' });
+        if (faults.failWrites) {
+          throw Object.assign(new Error('EIO: i/o error, write'), { code: 'EIO' });
+        }
         await real.write(data);
       },
       async sync() {
-        if (faults.failSyncs) throw Object.assign(new Error('EIO: i/o error, fdatasync'), { code: 'EIO' });
+        if (faults.failSyncs) {
+          throw Object.assign(new Error('EIO: i/o error, fdatasync'), { code: 'EIO' });
+        }
         await real.sync();
       },
       close: () => real.close(),
@@ -34,7 +40,10 @@ function faultySegments() {
 }
 
 async function assertFailed(durable: Promise<void>, causeMessage: RegExp): Promise<void> {
-  await assert.rejects(durable, (e: unknown) => e instanceof LogStoreFailedError && causeMessage.test(String((e.cause as Error).message)));
+  await assert.rejects(
+    durable,
+    (e: unknown) => e instanceof LogStoreFailedError && causeMessage.test(String((e.cause as Error).message)),
+  );
 }
 
 describe('LogStore: write failures (fail-stop)', () => {
@@ -81,7 +90,10 @@ describe('LogStore: write failures (fail-stop)', () => {
     await assert.rejects(store.close(), LogStoreFailedError);
     // Record 2 was written, just not known durable; recovery may keep it (it was never acknowledged).
     const { store: again, opened } = await open(dir);
-    assert.deepEqual(opened.records.map((r) => r.seq), [1, 2]);
+    assert.deepEqual(
+      opened.records.map((r) => r.seq),
+      [1, 2],
+    );
     await again.close();
   });
 

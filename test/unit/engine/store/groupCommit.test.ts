@@ -19,7 +19,9 @@ describe('LogStore: group commit', () => {
     const { store } = await open(dir);
     const started = performance.now();
     let last: Promise<void> = Promise.resolve();
-    for (const i of range(1, 10_000)) last = store.append([rec(i)]).durable;
+    for (const i of range(1, 10_000)) {
+      last = store.append([rec(i)]).durable;
+    }
     await last;
     const ms = performance.now() - started;
     const { appends, flushes, syncs } = store.stats;
@@ -91,7 +93,9 @@ describe('LogStore: group commit', () => {
     assert.deepEqual(resolvedOrder, range(1, seq));
     // Batches are contiguous and in order.
     assert.equal(reported[0]!.firstSeq, 1);
-    for (let i = 1; i < reported.length; i++) assert.equal(reported[i]!.firstSeq, reported[i - 1]!.lastSeq + 1);
+    for (let i = 1; i < reported.length; i++) {
+      assert.equal(reported[i]!.firstSeq, reported[i - 1]!.lastSeq + 1);
+    }
     assert.equal(reported.at(-1)!.lastSeq, seq);
     assert.ok(reported.length < seq, `${reported.length} batches for ${seq} appends`);
     await store.close();

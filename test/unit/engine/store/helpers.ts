@@ -10,7 +10,9 @@ import type { LogRecord, NewRecord, OpenedLog } from '../../../../src/engine/sto
 export function useTempDirs(): () => Promise<string> {
   const dirs: string[] = [];
   afterEach(async () => {
-    for (const dir of dirs.splice(0)) await rm(dir, { recursive: true, force: true });
+    for (const dir of dirs.splice(0)) {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
   return async () => {
     const dir = await mkdtemp(path.join(os.tmpdir(), 'bilt-store-'));
@@ -27,17 +29,28 @@ export const lineOf = (seq: number): string => `${JSON.stringify({ seq, ...rec(s
 export const segName = (firstSeq: number): string => `log-${String(firstSeq).padStart(16, '0')}.jsonl`;
 
 /** Writes a segment holding rec(seq) for `seqs`, plus optional raw trailing bytes. */
-export async function writeSegment(dir: string, firstSeq: number, seqs: number[], tail: string | Buffer = ''): Promise<string> {
+export async function writeSegment(
+  dir: string,
+  firstSeq: number,
+  seqs: number[],
+  tail: string | Buffer = '',
+): Promise<string> {
   const file = path.join(dir, segName(firstSeq));
   await writeFile(file, Buffer.concat([Buffer.from(seqs.map(lineOf).join('')), Buffer.from(tail)]));
   return file;
 }
 
-export async function writeSnapshot(dir: string, seq: number, snapshot: unknown, name = 'snapshot.json'): Promise<void> {
+export async function writeSnapshot(
+  dir: string,
+  seq: number,
+  snapshot: unknown,
+  name = 'snapshot.json',
+): Promise<void> {
   await writeFile(path.join(dir, name), `${JSON.stringify({ format: 1, seq, snapshot })}\n`);
 }
 
-export const range = (from: number, to: number): number[] => Array.from({ length: Math.max(0, to - from + 1) }, (_, k) => from + k);
+export const range = (from: number, to: number): number[] =>
+  Array.from({ length: Math.max(0, to - from + 1) }, (_, k) => from + k);
 
 /** The store's files in dir, sorted. */
 export async function storeFiles(dir: string): Promise<string[]> {
@@ -52,7 +65,10 @@ export async function readText(file: string): Promise<string> {
   return readFile(file, 'utf8');
 }
 
-export async function open(dir: string, options: Partial<LogStoreOptions> = {}): Promise<{ store: LogStore; opened: OpenedLog }> {
+export async function open(
+  dir: string,
+  options: Partial<LogStoreOptions> = {},
+): Promise<{ store: LogStore; opened: OpenedLog }> {
   return LogStore.open({ dir, ...options });
 }
 
@@ -69,7 +85,10 @@ export async function appendAll(store: LogStore, seqs: number[]): Promise<void> 
 
 /** Asserts the opened records are exactly rec(seq) for `seqs`. */
 export function assertRecords(records: LogRecord[], seqs: number[]): void {
-  assert.deepEqual(records, seqs.map((seq) => ({ seq, ...rec(seq) })));
+  assert.deepEqual(
+    records,
+    seqs.map((seq) => ({ seq, ...rec(seq) })),
+  );
 }
 
 /** Opens, checks the records, closes. */

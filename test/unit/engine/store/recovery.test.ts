@@ -3,7 +3,19 @@ import { appendFile, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { LogCorruptError } from '../../../../src/engine/store/logStore';
 import {
-  appendAll, assertRecords, lineOf, open, range, readText, reopenExpect, segName, sizeOf, storeFiles, useTempDirs, writeSegment, writeSnapshot,
+  appendAll,
+  assertRecords,
+  lineOf,
+  open,
+  range,
+  readText,
+  reopenExpect,
+  segName,
+  sizeOf,
+  storeFiles,
+  useTempDirs,
+  writeSegment,
+  writeSnapshot,
 } from './helpers';
 
 const TORN_TAILS: [string, string | Buffer][] = [
@@ -83,14 +95,21 @@ describe('LogStore: recovery', () => {
     const dir = await tempDir();
     const first = await writeSegment(dir, 1, [1, 2], lineOf(3).slice(0, 9));
     await writeSegment(dir, 3, [3, 4]);
-    await assert.rejects(open(dir), (e: unknown) => e instanceof LogCorruptError && e.file === first && e.offset === Buffer.byteLength(lineOf(1) + lineOf(2)));
+    await assert.rejects(
+      open(dir),
+      (e: unknown) =>
+        e instanceof LogCorruptError && e.file === first && e.offset === Buffer.byteLength(lineOf(1) + lineOf(2)),
+    );
   });
 
   it('refuses a gap between segments', async () => {
     const dir = await tempDir();
     await writeSegment(dir, 1, [1, 2]);
     const third = await writeSegment(dir, 5, [5, 6]);
-    await assert.rejects(open(dir), (e: unknown) => e instanceof LogCorruptError && e.file === third && /seq 3 was expected/.test(e.message));
+    await assert.rejects(
+      open(dir),
+      (e: unknown) => e instanceof LogCorruptError && e.file === third && /seq 3 was expected/.test(e.message),
+    );
   });
 
   it('refuses a segment whose first record does not match its name', async () => {
@@ -112,7 +131,10 @@ describe('LogStore: recovery', () => {
     const dir = await tempDir();
     await writeFile(path.join(dir, 'snapshot.json'), '{"format":1,"seq":3,"snap');
     await writeSegment(dir, 1, [1, 2, 3, 4]);
-    await assert.rejects(open(dir), (e: unknown) => e instanceof LogCorruptError && e.file === path.join(dir, 'snapshot.json'));
+    await assert.rejects(
+      open(dir),
+      (e: unknown) => e instanceof LogCorruptError && e.file === path.join(dir, 'snapshot.json'),
+    );
   });
 
   it('removes empty leftover segments that do not continue the log', async () => {

@@ -1,7 +1,18 @@
 import assert from 'node:assert/strict';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
-import { appendAll, assertRecords, open, range, readText, rec, reopenExpect, segName, storeFiles, useTempDirs } from './helpers';
+import {
+  appendAll,
+  assertRecords,
+  open,
+  range,
+  readText,
+  rec,
+  reopenExpect,
+  segName,
+  storeFiles,
+  useTempDirs,
+} from './helpers';
 
 describe('LogStore: append and reopen', () => {
   const tempDir = useTempDirs();
@@ -60,7 +71,14 @@ describe('LogStore: append and reopen', () => {
   it('rejects records it could not read back, without assigning seqs', async () => {
     const dir = await tempDir();
     const { store } = await open(dir);
-    const bad: unknown[] = [null, [], { noType: 1 }, { type: 7 }, { type: 't', seq: 9 }, { type: 't', toJSON: () => ({}) }];
+    const bad: unknown[] = [
+      null,
+      [],
+      { noType: 1 },
+      { type: 7 },
+      { type: 't', seq: 9 },
+      { type: 't', toJSON: () => ({}) },
+    ];
     for (const record of bad) {
       assert.throws(() => store.append([rec(1), record as never]), TypeError);
     }
@@ -97,7 +115,12 @@ describe('LogStore: append and reopen', () => {
   it('keeps content exactly, including odd strings', async () => {
     const dir = await tempDir();
     const { store } = await open(dir);
-    const odd = { type: 'odd', s: 'line\nbreak\r\ttab \u2028 \u0000 "quotes" \\ \ud800 end', empty: {}, list: [1, null, 'x'] };
+    const odd = {
+      type: 'odd',
+      s: 'line\nbreak\r\ttab \u2028 \u0000 "quotes" \\ \ud800 end',
+      empty: {},
+      list: [1, null, 'x'],
+    };
     await store.append([odd]).durable;
     await store.close();
     const again = await open(dir);

@@ -1,18 +1,13 @@
 /**
- * A tool as this project writes it: zod input and output schemas (the single source of the JSON
- * schemas clients see), MCP annotations, and a handler that returns plain data or throws a BiltError.
+ * A tool as this project serves it: its spec from src/core/contract (name, texts, zod schemas, annotations:
+ * written once) and a handler that returns plain data or throws a BiltError.
  * One tool per file, in the engine and in the bridge alike.
  */
 import type { z } from 'zod';
+import type { ToolSpec } from '../../core/contract/tool';
 import { BiltError, isBiltError } from '../../core/errors';
 
-export interface ToolAnnotations {
-  title?: string;
-  readOnlyHint?: boolean;
-  destructiveHint?: boolean;
-  idempotentHint?: boolean;
-  openWorldHint?: boolean;
-}
+export type { ToolAnnotations } from '../../core/contract/tool';
 
 export interface ProgressReport {
   progress: number;
@@ -27,14 +22,7 @@ export interface ToolExtra {
   progress(p: ProgressReport): Promise<void>;
 }
 
-export interface ToolDef<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
-  name: string;
-  title: string;
-  /** Written for a language model: what it does, when to use it, what comes back. */
-  description: string;
-  input: I;
-  output: O;
-  annotations: ToolAnnotations;
+export interface ToolDef<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> extends ToolSpec<I, O> {
   handler(input: z.output<I>, extra: ToolExtra): Promise<z.input<O>>;
 }
 

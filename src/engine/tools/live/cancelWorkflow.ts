@@ -1,18 +1,11 @@
-import { liveInputs, liveOutputs } from '../../../core/contract/live';
 import { BiltError } from '../../../core/errors';
 import { defineTool } from '../../../mcp/kit/tool';
 import type { EngineService } from '../../service/engineService';
+import { liveToolSpec } from '../../../core/contract/liveTools';
 
 export const cancelWorkflowTool = (svc: EngineService) =>
   defineTool({
-    name: 'bilt_cancel_workflow',
-    title: "Cancel a Bilt project's active workflow",
-    description:
-      "Cancels the project's active (queued, running or paused) workflow; it cannot be resumed afterwards. " +
-      'Optional reason up to 500 characters.',
-    input: liveInputs.bilt_cancel_workflow,
-    output: liveOutputs.bilt_cancel_workflow,
-    annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: false, openWorldHint: true },
+    ...liveToolSpec('bilt_cancel_workflow'),
     handler: async ({ projectId, reason }) => {
       const session = svc.peekSessionOfProject(projectId);
       if (!session) {

@@ -1,18 +1,12 @@
-import { liveInputs, liveOutputs, toLiveSessionStatus, toLiveWorkflow } from '../../../core/contract/live';
+import { toLiveSessionStatus, toLiveWorkflow } from '../../../core/contract/live';
 import { isActive } from '../../../core/status';
 import { defineTool } from '../../../mcp/kit/tool';
 import type { EngineService } from '../../service/engineService';
+import { liveToolSpec } from '../../../core/contract/liveTools';
 
 export const getSessionTool = (svc: EngineService) =>
   defineTool({
-    name: 'bilt_get_session',
-    title: "Get a Bilt project's session",
-    description:
-      "Returns the project's session state, its workflows (latest first) and hasActiveWorkflows. Queued, running and " +
-      'paused workflows count as active: before sending unrelated work, wait until hasActiveWorkflows is false.',
-    input: liveInputs.bilt_get_session,
-    output: liveOutputs.bilt_get_session,
-    annotations: { readOnlyHint: true, openWorldHint: false },
+    ...liveToolSpec('bilt_get_session'),
     handler: async ({ projectId }) => {
       const s = await svc.sessionOfProject(projectId);
       const workflows = svc.workflows(s.id);

@@ -1,10 +1,11 @@
-import { fromLiveAnswers, liveInputs, liveOutputs, toLiveProgress } from '../../../core/contract/live';
+import { fromLiveAnswers, toLiveProgress } from '../../../core/contract/live';
 import { BiltError } from '../../../core/errors';
 import type { Workflow } from '../../../core/model';
 import { LIVE_STATUS } from '../../../core/status';
 import { defineTool, type ToolExtra } from '../../../mcp/kit/tool';
 import type { EngineService } from '../../service/engineService';
 import { waitWithProgress } from '../waitWithProgress';
+import { liveToolSpec } from '../../../core/contract/liveTools';
 
 const invalid = (field: string, message: string) =>
   new BiltError('invalid_input', 'Invalid request body', { field, message });
@@ -56,17 +57,7 @@ async function respond(svc: EngineService, projectId: string, started: Workflow,
 
 export const sendMessageTool = (svc: EngineService) =>
   defineTool({
-    name: 'bilt_send_message',
-    title: 'Send an instruction or answers to Bilt',
-    description:
-      'Fresh request: projectId + message (1–5000 characters). Answering a pause with questions: projectId + ' +
-      'workflowId + answers, a JSON-encoded string like [{"questionIndex":0,"selectedOptions":["Option A"]}]. Blocks ' +
-      "until the workflow completes, pauses or fails, up to the engine's wait limit; returns status queued, paused " +
-      '(pauseType questions, secrets or supabase), completed, error or timeout. For secrets/supabase pauses send the ' +
-      'user to projectUrl; never send secrets through this tool.',
-    input: liveInputs.bilt_send_message,
-    output: liveOutputs.bilt_send_message,
-    annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: true },
+    ...liveToolSpec('bilt_send_message'),
     handler: async ({ projectId, message, answers, workflowId }, extra) => {
       if (answers !== undefined) {
         if (message !== undefined) {

@@ -1,14 +1,10 @@
-import { seedInputs, seedOutputs, toSeedProject } from '../../../core/contract/seed';
+import { toSeedProject } from '../../../core/contract/seed';
 import { defineTool } from '../../../mcp/kit/tool';
 import type { EngineService } from '../../service/engineService';
+import { seedToolSpec } from '../../../core/contract/seedTools';
 
 export const getProjectTool = (svc: EngineService) =>
   defineTool({
-    name: 'bilt_get_project',
-    title: 'Get a Bilt project',
-    description: 'Returns one project (name, description, visibility, times) by project_id.',
-    input: seedInputs.bilt_get_project,
-    output: seedOutputs.bilt_get_project,
-    annotations: { readOnlyHint: true, openWorldHint: false },
+    ...seedToolSpec('bilt_get_project'),
     handler: async ({ project_id }) => toSeedProject(svc.getProject(project_id)),
   });

@@ -1,14 +1,10 @@
-import { seedInputs, seedOutputs, toSeedProject } from '../../../core/contract/seed';
+import { toSeedProject } from '../../../core/contract/seed';
 import { defineTool } from '../../../mcp/kit/tool';
 import type { EngineService } from '../../service/engineService';
+import { seedToolSpec } from '../../../core/contract/seedTools';
 
 export const listProjectsTool = (svc: EngineService) =>
   defineTool({
-    name: 'bilt_list_projects',
-    title: 'List Bilt projects',
-    description: 'Lists every project of the account, newest first. Use it to find a project_id; no pagination.',
-    input: seedInputs.bilt_list_projects,
-    output: seedOutputs.bilt_list_projects,
-    annotations: { readOnlyHint: true, openWorldHint: false },
+    ...seedToolSpec('bilt_list_projects'),
     handler: async () => ({ projects: svc.listProjects().map(toSeedProject) }),
   });

@@ -1,18 +1,10 @@
-import { seedInputs, seedOutputs } from '../../../core/contract/seed';
 import { defineTool } from '../../kit/tool';
 import type { BridgeContext } from '../context';
+import { seedToolSpec } from '../../../core/contract/seedTools';
 
 export const cancelWorkflowTool = (ctx: BridgeContext) =>
   defineTool({
-    name: 'bilt_cancel_workflow',
-    title: 'Cancel a Bilt workflow',
-    description:
-      "Stops the session's running, paused or pending workflow at once; it cannot be undone or resumed (send a new " +
-      'message instead). Completed, failed and cancelled workflows cannot be cancelled. reason (up to 500 ' +
-      'characters) is kept in the log. Ask the user first when the build is far along.',
-    input: seedInputs.bilt_cancel_workflow,
-    output: seedOutputs.bilt_cancel_workflow,
-    annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: false, openWorldHint: true },
+    ...seedToolSpec('bilt_cancel_workflow'),
     handler: async ({ session_id, reason }, extra) => {
       const client = await ctx.client(extra.signal);
       const ref = await ctx.sessions.ref(client, session_id, extra.signal);

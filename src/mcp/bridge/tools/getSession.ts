@@ -1,8 +1,9 @@
-import { seedInputs, seedOutputs, toSeedSession } from '../../../core/contract/seed';
+import { toSeedSession } from '../../../core/contract/seed';
 import { BiltError } from '../../../core/errors';
 import type { SessionView } from '../../../api/backend';
 import { defineTool } from '../../kit/tool';
 import type { BridgeContext, UpstreamClient } from '../context';
+import { seedToolSpec } from '../../../core/contract/seedTools';
 
 async function mostRecent(client: UpstreamClient, signal: AbortSignal): Promise<SessionView> {
   if (client.backend.kind === 'mcp-seed') {
@@ -21,16 +22,7 @@ async function mostRecent(client: UpstreamClient, signal: AbortSignal): Promise<
 
 export const getSessionTool = (ctx: BridgeContext) =>
   defineTool({
-    name: 'bilt_get_session',
-    title: 'Get a Bilt session',
-    description:
-      'Returns a session: status (idle, pending, running, paused, completed, failed, cancelled), progress ' +
-      '(percentage, current_step), a pending pause with its questions, and recent workflows. With project_id: that ' +
-      "project's current session. With session_id: that session. With neither: the most recent one. Call it to get " +
-      'the session_id for bilt_send_message, and to monitor progress (every 2–5 seconds, not faster).',
-    input: seedInputs.bilt_get_session,
-    output: seedOutputs.bilt_get_session,
-    annotations: { readOnlyHint: true, openWorldHint: true },
+    ...seedToolSpec('bilt_get_session'),
     handler: async ({ session_id, project_id }, extra) => {
       const client = await ctx.client(extra.signal);
       let view: SessionView;

@@ -1,20 +1,11 @@
-import { seedInputs, seedOutputs } from '../../../core/contract/seed';
 import { BiltError } from '../../../core/errors';
 import { defineTool } from '../../kit/tool';
 import type { BridgeContext } from '../context';
+import { seedToolSpec } from '../../../core/contract/seedTools';
 
 export const resumeWorkflowTool = (ctx: BridgeContext) =>
   defineTool({
-    name: 'bilt_resume_workflow',
-    title: 'Resume a paused Bilt workflow',
-    description:
-      "Continues the session's paused workflow. When it paused with questions (pause.questions in " +
-      'bilt_get_session), pass answers: [{question_index, selected_options?, text?}] for every question. A cancelled ' +
-      'or completed workflow cannot be resumed. Some servers resume secrets/Supabase pauses by themselves once the ' +
-      'user has acted at the project URL; then this explains that instead.',
-    input: seedInputs.bilt_resume_workflow,
-    output: seedOutputs.bilt_resume_workflow,
-    annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: true },
+    ...seedToolSpec('bilt_resume_workflow'),
     handler: async ({ session_id, answers }, extra) => {
       const client = await ctx.client(extra.signal);
       const ref = await ctx.sessions.ref(client, session_id, extra.signal);

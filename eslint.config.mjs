@@ -1,5 +1,5 @@
 // Flat config. Besides the usual rules it enforces the architecture's import boundaries:
-// only src/ui (and the extension entry point) may import `vscode`; the MCP SDK stays out of core and api.
+// only src/ui (and the extension entry point) may import `vscode`; the MCP SDK stays out of core, present and actions.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
@@ -25,7 +25,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/core/**/*.ts', 'src/present/**/*.ts'],
+    files: ['src/core/**/*.ts', 'src/present/**/*.ts', 'src/actions/**/*.ts'],
     rules: { 'no-restricted-imports': ['error', { paths: [noVscode], patterns: [noSdk] }] },
   },
   {

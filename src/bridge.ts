@@ -13,16 +13,18 @@ import type { RunningBridge } from './mcp/bridge/main';
 
 type Message = { jsonrpc: '2.0'; id?: string | number; method?: string; params?: { protocolVersion?: string } };
 
-const HELP = `Usage: bilt-bridge [--url URL] [--data-dir DIR]
+const HELP = `Usage: bilt-bridge [--url URL] [--data-dir DIR] [--read-only]
 A stdio MCP server with the Bilt tools. Environment: BILT_URL (e.g. https://mcp.bilt.me/mcp); the token from
 BILT_TOKEN, BILT_TOKEN_FILE or BILT_TOKEN_COMMAND (never an argument); BILT_ENGINE_DATA_DIR; BILT_WAIT_TIMEOUT
-(seconds, default 300). Without BILT_URL it uses the local engine, starting it if none runs.`;
+(seconds, default 300). Without BILT_URL it uses the local engine, starting it if none runs. --read-only (or
+BILT_READ_ONLY=1) offers only the tools that read.`;
 const REPLAY_ID = 'bilt-bridge-replayed-initialize';
 
 const { values } = parseArgs({
   options: {
     url: { type: 'string' },
     'data-dir': { type: 'string' },
+    'read-only': { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
     version: { type: 'boolean' },
   },
@@ -32,8 +34,11 @@ const described = JSON.parse(readFileSync(path.join(__dirname, 'bridge-tools.jso
   capabilities: object;
   instructions: string;
   protocolVersions: string[];
-  tools: object[];
+  tools: Array<{ annotations?: { readOnlyHint?: boolean } }>;
 };
+const readOnly = values['read-only'] === true || process.env.BILT_READ_ONLY === '1';
+/** In read-only mode only the tools that read are offered (the full server serves the same subset). */
+const tools = described.tools.filter((t) => !readOnly || t.annotations?.readOnlyHint === true);
 const log = (line: string) => process.stderr.write(`[bilt-bridge] ${line}\n`);
 const write = (m: object) => process.stdout.write(JSON.stringify(m) + '\n');
 
@@ -50,6 +55,7 @@ function loadFull(): Promise<RunningBridge> {
       engineScript: path.join(__dirname, 'engine.js'),
       url: values.url,
       dataDir: values['data-dir'],
+      readOnly,
       write: (m) => {
         if ((m as Message).id !== REPLAY_ID) {
           write(m);
@@ -99,7 +105,7 @@ function handle(m: Message): void {
     case 'notifications/initialized':
       return;
     case 'tools/list':
-      write({ jsonrpc: '2.0', id: m.id, result: { tools: described.tools } });
+      write({ jsonrpc: '2.0', id: m.id, result: { tools } });
       setImmediate(() => void loadFull()); // warm up now that the client has what it needed first
       return;
     case 'ping':

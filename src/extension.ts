@@ -9,6 +9,7 @@ import { Composer } from './ui/compose';
 import type { CommandDeps } from './ui/commands/deps';
 import { onSettingsChange, readSettings, serverConfigs } from './ui/config';
 import { registerAgentTools } from './ui/lmTools/index';
+import { workspaceLinks } from './ui/links';
 import { createLogger } from './ui/logging';
 import { registerMcpProvider } from './ui/mcpProvider';
 import { createNotifications } from './ui/notifications';
@@ -46,7 +47,8 @@ export function activate(context: vscode.ExtensionContext): BiltExtensionApi {
   const view = new SessionsView(store);
   const logs = new SessionLogs(store, { recentMessages: () => settings.recentMessages, log });
   const composer = new Composer();
-  const deps: CommandDeps = { context, store, view, logs, composer, tokens, settings: () => settings, log };
+  const actions = { store, links: workspaceLinks(context.workspaceState) };
+  const deps: CommandDeps = { context, store, actions, view, logs, composer, tokens, settings: () => settings, log };
 
   context.subscriptions.push(
     tokens,
@@ -58,8 +60,9 @@ export function activate(context: vscode.ExtensionContext): BiltExtensionApi {
     createStatusBar(store),
     createNotifications(store, { settings: () => settings, viewVisible: () => view.tree.visible }),
     ...registerCommands(deps),
-    registerMcpProvider({ context, tokens, settings: () => settings, log }),
-    ...(settings.lmTools ? registerAgentTools(deps) : []),
+    // read at call time: VS Code may ask for definitions while a settings change is still being announced
+    registerMcpProvider({ context, tokens, settings: readSettings, log }),
+    ...registerAgentTools({ actions, readOnly: () => settings.agentReadOnly }),
     onSettingsChange(() => {
       settings = readSettings();
       store.setServers(serverConfigs(settings));

@@ -4,9 +4,9 @@
  * limit and the editor title offers "Send to Bilt"; sending closes it.
  */
 import * as vscode from 'vscode';
-import { messageInput } from '../present/decisions';
+import { messageInput } from '../present/inputs';
 import { COMMANDS, CONTEXT } from './ids';
-import type { Target } from './tree/nodes';
+import type { Target } from '../actions/context';
 
 export class Composer implements vscode.Disposable {
   private readonly targets = new Map<string, { target: Target; projectName: string }>();

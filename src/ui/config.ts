@@ -1,7 +1,7 @@
 /** Settings read into plain objects for the vscode-free parts; the only place that knows setting keys. */
 import * as vscode from 'vscode';
 import type { ServerConfig } from '../api/store/types';
-import { LIVE_BILT_URL, LOCAL_SERVER_ID, SETTINGS } from './ids';
+import { LIVE_BILT_URL, LOCAL_SERVER_ID, SETTINGS, TOOL_SETS, type ToolSet } from './ids';
 
 export interface Settings {
   localEnabled: boolean;
@@ -15,8 +15,10 @@ export interface Settings {
   idleMs: number;
   notifications: 'whenViewHidden' | 'always' | 'never';
   recentMessages: number;
-  lmTools: boolean;
-  mcpServer: boolean;
+  /** Which tool set agents see (bilt.agent.tools). */
+  agentTools: ToolSet;
+  /** Agents may only read (bilt.agent.readOnly). */
+  agentReadOnly: boolean;
 }
 
 export function readSettings(): Settings {
@@ -36,8 +38,8 @@ export function readSettings(): Settings {
     idleMs: Math.max(15, c.get<number>(SETTINGS.idleSeconds, 60)) * 1000,
     notifications: c.get(SETTINGS.notifications, 'whenViewHidden'),
     recentMessages: Math.max(0, c.get<number>(SETTINGS.recentMessages, 500)),
-    lmTools: c.get<boolean>(SETTINGS.lmTools, true),
-    mcpServer: c.get<boolean>(SETTINGS.mcpServer, true),
+    agentTools: c.get<ToolSet>(SETTINGS.agentTools, TOOL_SETS.languageModelTools),
+    agentReadOnly: c.get<boolean>(SETTINGS.agentReadOnly, false),
   };
 }
 

@@ -49,9 +49,18 @@ export const SETTINGS = {
   idleSeconds: 'refresh.idleSeconds',
   notifications: 'notifications',
   recentMessages: 'log.recentMessages',
-  lmTools: 'agent.languageModelTools',
-  mcpServer: 'agent.mcpServer',
+  agentTools: 'agent.tools',
+  agentReadOnly: 'agent.readOnly',
 } as const;
+
+/** Values of bilt.agent.tools: which Bilt tool set agents are offered. */
+export const TOOL_SETS = {
+  languageModelTools: 'languageModelTools',
+  mcpServer: 'mcpServer',
+  both: 'both',
+  none: 'none',
+} as const;
+export type ToolSet = (typeof TOOL_SETS)[keyof typeof TOOL_SETS];
 
 export const MCP_PROVIDER_ID = 'bilt.mcp';
 export const LOCAL_SERVER_ID = 'local';

@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import * as vscode from 'vscode';
 import type { ServerConfig } from '../api/store/types';
 import { serverConfigs, type Settings } from './config';
-import { MCP_PROVIDER_ID } from './ids';
+import { MCP_PROVIDER_ID, TOOL_SETS } from './ids';
 import type { Logger } from './logging';
 import type { Tokens } from './servers/tokens';
 
@@ -29,6 +29,9 @@ export function registerMcpProvider(o: {
   };
   const definitionFor = (server: ServerConfig, s: Settings): Definition => {
     const env: Record<string, string> = { ELECTRON_RUN_AS_NODE: '1' };
+    if (s.agentReadOnly) {
+      env.BILT_READ_ONLY = '1';
+    }
     if (server.kind === 'remote') {
       env.BILT_URL = server.url!;
     }
@@ -38,7 +41,9 @@ export function registerMcpProvider(o: {
     }
     const label = server.kind === 'local' ? 'Bilt' : `Bilt (${server.label})`;
     const version = createHash('sha256')
-      .update(`${o.context.extension.packageJSON.version as string}|${server.url ?? 'local'}|${generation}`)
+      .update(
+        `${o.context.extension.packageJSON.version as string}|${server.url ?? 'local'}|${s.agentReadOnly}|${generation}`,
+      )
       .digest('hex')
       .slice(0, 12);
     const def: Definition = new vscode.McpStdioServerDefinition(
@@ -55,7 +60,8 @@ export function registerMcpProvider(o: {
     onDidChangeMcpServerDefinitions: changed.event,
     provideMcpServerDefinitions: () => {
       const s = o.settings();
-      return s.mcpServer ? serverConfigs(s).map((server) => definitionFor(server, s)) : [];
+      const offered = s.agentTools === TOOL_SETS.mcpServer || s.agentTools === TOOL_SETS.both;
+      return offered ? serverConfigs(s).map((server) => definitionFor(server, s)) : [];
     },
     resolveMcpServerDefinition: async (def) => {
       const serverId = def[SERVER_ID];

@@ -7,7 +7,7 @@ import type { BiltStoreApi, ServerSnapshot } from '../api/store/types';
 import { transitions } from '../present/attention';
 import type { Settings } from './config';
 import { COMMANDS } from './ids';
-import type { Target } from './tree/nodes';
+import type { NodeIds } from './tree/nodes';
 
 export function createNotifications(
   store: BiltStoreApi,
@@ -27,7 +27,7 @@ export function createNotifications(
       return;
     }
     for (const e of events) {
-      const target: Target = {
+      const target: NodeIds = {
         serverId: e.serverId,
         projectId: e.projectId,
         sessionId: e.sessionId,

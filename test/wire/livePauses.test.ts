@@ -33,7 +33,7 @@ describe('wire: live questions pause answered through bilt_send_message', () => 
       await t.live.callError('bilt_send_message', { projectId, message: 'Something else' }),
       'A workflow is already in progress',
       'paused',
-      /paused/,
+      /waiting for answers: answer its questions/,
     );
   });
 

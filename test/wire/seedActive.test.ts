@@ -68,7 +68,12 @@ describe('wire: seed transitions from a questions pause', () => {
 
   it('send while paused is refused with current_status paused', async () => {
     const body = await t.seed.callError('bilt_send_message', { session_id: sessionId, message: 'Something else' });
-    refused(body, IN_PROGRESS, 'paused', /^The current workflow is paused: answer or resume it, or cancel it/);
+    refused(
+      body,
+      IN_PROGRESS,
+      'paused',
+      /^The current workflow is waiting for answers: answer its questions, or cancel it/,
+    );
     assert.equal(body.details['workflow_id'], workflowId);
   });
 

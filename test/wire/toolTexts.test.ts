@@ -51,4 +51,41 @@ describe('tool texts are written once', function () {
       await Promise.allSettled([direct.close(), bridge.close()]);
     }
   });
+
+  it('read-only (BILT_READ_ONLY=1 or --read-only): the bridge offers and serves only the tools that read', async () => {
+    for (const [env, args] of [[{ BILT_READ_ONLY: '1' }, []] as const, [{}, ['--read-only']] as const]) {
+      const bridge = new Client({ name: 'bilt-tests', version: '1.0.0' });
+      const base = { PATH: process.env.PATH ?? '', BILT_URL: engine.ready.mcpUrl, BILT_TOKEN: engine.ready.token };
+      const transport = new StdioClientTransport({
+        command: process.execPath,
+        args: [BRIDGE, ...args],
+        env: { ...base, ...env },
+        stderr: 'ignore',
+      });
+      await bridge.connect(transport);
+      try {
+        const reads = ['bilt_list_projects', 'bilt_get_project', 'bilt_get_session', 'bilt_get_messages'];
+        assert.deepEqual(
+          (await bridge.listTools()).tools.map((t) => t.name),
+          reads,
+          'the front lists the reads',
+        );
+        const refused = await bridge.callTool({ name: 'bilt_create_project', arguments: { name: 'nope' } }).then(
+          (r) => r,
+          (e: Error) => e,
+        );
+        assert.ok(
+          refused instanceof Error && /Unknown tool bilt_create_project/.test(refused.message),
+          String(refused),
+        );
+        assert.deepEqual(
+          (await bridge.listTools()).tools.map((t) => t.name),
+          reads,
+          'the server lists the reads',
+        );
+      } finally {
+        await bridge.close();
+      }
+    }
+  });
 });

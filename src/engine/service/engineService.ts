@@ -3,7 +3,7 @@
  * facade: each method delegates to the module that owns the rule.
  */
 import type { Answer, MessagePage, Project, Session, Workflow } from '../../core/model';
-import type { AnswerNames } from './answers';
+import type { AnswerNames } from '../../core/answers';
 import type { ServiceContext } from './context';
 import { createProject, getProject, type CreateProjectInput } from './projects';
 import type { Runner } from './runner';

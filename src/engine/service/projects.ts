@@ -1,5 +1,6 @@
 /** Projects: list, get, create, with the name rules and the creation limits. */
 import { BiltError, notFound } from '../../core/errors';
+import { nameTaken } from '../../core/refusals';
 import { HOUR_MS } from '../../core/limits';
 import type { Project, Visibility } from '../../core/model';
 import { iso, type ServiceContext } from './context';
@@ -22,11 +23,7 @@ export async function createProject(ctx: ServiceContext, input: CreateProjectInp
   const { state, limits } = ctx;
   const existing = state.projectByName(input.name);
   if (existing) {
-    throw new BiltError('conflict', 'Project name already exists', {
-      field: 'name',
-      message: `A project named "${existing.name}" already exists; names are unique (case-insensitive)`,
-      project_id: existing.id,
-    });
+    throw nameTaken(existing);
   }
   if (state.projectCount() >= limits.maxProjects) {
     throw new BiltError('rate_limited', 'Project limit reached', {

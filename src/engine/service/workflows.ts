@@ -5,8 +5,8 @@
 import { BiltError } from '../../core/errors';
 import { HOUR_MS } from '../../core/limits';
 import type { Answer, Workflow } from '../../core/model';
-import { cancelRefusal, isActive, resumeRefusal } from '../../core/status';
-import { checkAnswers, type AnswerNames } from './answers';
+import { answersRefused, cancelRefused, resumeRefused, sendRefused } from '../../core/refusals';
+import { checkAnswers, type AnswerNames } from '../../core/answers';
 import { iso, type ServiceContext } from './context';
 import type { Runner } from './runner';
 import { getSessionById } from './sessions';
@@ -19,16 +19,9 @@ export async function sendMessage(
   text: string,
 ): Promise<Workflow> {
   const session = getSessionById(ctx, sessionId);
-  const latest = ctx.state.latestWorkflow(sessionId);
-  if (latest && isActive(latest.status)) {
-    throw new BiltError('conflict', 'A workflow is already in progress', {
-      current_status: latest.status,
-      workflow_id: latest.id,
-      message:
-        latest.status === 'paused'
-          ? 'The current workflow is paused: answer or resume it, or cancel it before sending a new message'
-          : 'Wait until the current workflow finishes (poll bilt_get_session) or cancel it before sending a new message',
-    });
+  const busy = sendRefused(ctx.state.latestWorkflow(sessionId));
+  if (busy) {
+    throw busy;
   }
   const now = ctx.clock.now();
   const { count, oldest } = ctx.state.userMessagesSince(session.projectId, now - HOUR_MS);
@@ -78,12 +71,9 @@ export async function cancelWorkflow(
   reason?: string,
 ): Promise<Workflow> {
   const w = latestOrIdle(ctx, sessionId);
-  const refusal = cancelRefusal(w?.status ?? 'idle');
-  if (!w || refusal) {
-    throw new BiltError('illegal_state', 'Cannot cancel workflow', {
-      current_status: w?.status ?? 'idle',
-      message: refusal,
-    });
+  const refused = cancelRefused(w);
+  if (refused || !w) {
+    throw refused!;
   }
   await ctx.committer.commit(cancelRecords(ctx, w, reason));
   runner.cancel(w.id);
@@ -100,21 +90,12 @@ export async function resumeWorkflow(
   names?: AnswerNames,
 ): Promise<Workflow> {
   const w = latestOrIdle(ctx, sessionId);
-  const refusal = resumeRefusal(w?.status ?? 'idle', w?.interrupted);
-  if (!w || refusal) {
-    throw new BiltError('illegal_state', 'Cannot resume workflow', {
-      current_status: w?.status ?? 'idle',
-      message: refusal,
-    });
+  const refused = answers?.length ? answersRefused(w, names?.answers) : resumeRefused(w, names?.answers);
+  if (refused || !w) {
+    throw refused!;
   }
   const questions = w.status === 'paused' && w.pause?.type === 'questions' ? (w.pause.questions ?? []) : undefined;
   const checked = questions ? checkAnswers(questions, answers, names) : [];
-  if (!questions && answers?.length) {
-    throw new BiltError('invalid_input', 'Invalid request body', {
-      field: 'answers',
-      message: 'answers are only accepted when the workflow paused with questions',
-    });
-  }
   await ctx.committer.commit(resumeRecords(ctx, w, checked, auto));
   if (w.status === 'failed') {
     await runner.enqueue(w.id);

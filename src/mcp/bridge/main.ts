@@ -21,6 +21,8 @@ export interface BridgeStartOptions {
   engineScript: string;
   url?: string | undefined;
   dataDir?: string | undefined;
+  /** Offer only the tools that read. */
+  readOnly?: boolean;
   write(message: JSONRPCMessage): void;
   log(line: string): void;
 }
@@ -40,7 +42,7 @@ export async function startBridge(o: BridgeStartOptions): Promise<RunningBridge>
   const upstream = new Upstream(config);
   const waitSeconds = Number(o.env.BILT_WAIT_TIMEOUT);
   const waitTimeoutMs = Number.isFinite(waitSeconds) && waitSeconds > 0 ? waitSeconds * 1000 : LIMITS.waitTimeoutMs;
-  const server = createBridgeServer(upstream, { waitTimeoutMs, log });
+  const server = createBridgeServer(upstream, { waitTimeoutMs, log, readOnly: o.readOnly ?? false });
   const transport = new LineTransport(o.write);
   transport.onerror = (e) => log(e.message);
   await server.connect(transport);

@@ -20,7 +20,7 @@ export interface UpstreamSource {
 
 export function createBridgeServer(
   upstream: UpstreamSource,
-  o: { waitTimeoutMs: number; log(line: string): void },
+  o: { waitTimeoutMs: number; log(line: string): void; readOnly?: boolean },
 ): Server {
   const ctx: BridgeContext = {
     client: (s) => upstream.client(s),
@@ -28,7 +28,8 @@ export function createBridgeServer(
     waitTimeoutMs: o.waitTimeoutMs,
     log: o.log,
   };
-  const tools: AnyTool[] = bridgeTools(ctx).map((t) => ({
+  const offered = bridgeTools(ctx).filter((t) => !o.readOnly || t.annotations.readOnlyHint === true);
+  const tools: AnyTool[] = offered.map((t) => ({
     ...t,
     handler: async (input, extra) => {
       try {

@@ -1,7 +1,7 @@
 /** Add a Bilt-compatible server by URL (with an optional label), then sign in to it. */
 import * as vscode from 'vscode';
 import { BiltError } from '../../core/errors';
-import { serverUrlInput } from '../../present/decisions';
+import { serverUrlInput } from '../../present/inputs';
 import { labelFor, normalizeUrl, saveRemoteServers } from '../config';
 import { COMMANDS } from '../ids';
 import type { CommandDeps } from './deps';

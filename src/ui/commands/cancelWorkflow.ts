@@ -1,39 +1,35 @@
 /** Cancel with an optional reason (up to 500 characters) and a modal confirmation naming what is lost. */
 import * as vscode from 'vscode';
-import { cancelConfirmation, reasonInput } from '../../present/decisions';
+import { cancelWorkflow } from '../../actions/cancel';
+import { reasonInput } from '../../present/inputs';
 import { COMMANDS } from '../ids';
 import type { CommandDeps } from './deps';
-import { pickSession } from './pick';
-import { must, registerCommand } from './run';
+import { pickProject } from './pick';
+import { Cancelled, must, registerCommand, unwrap } from './run';
 
-export const registerCancelWorkflow = (d: CommandDeps) =>
-  registerCommand(COMMANDS.cancelWorkflow, 'cancel the workflow', d.log, async (arg, given?: unknown) => {
-    const s = await pickSession(d, arg, 'Cancel the workflow of which project?');
-    const c = cancelConfirmation(s.projectName, s.view.workflows[0]);
-    if (c.refusal) {
-      void vscode.window.showInformationMessage(`${s.projectName}: ${c.refusal}.`);
-      return undefined;
+const reasonBox = (projectName: string) => ({
+  title: `Cancel ${projectName}`,
+  prompt: 'Reason (optional, kept in the log)',
+  placeHolder: 'e.g. requirements changed',
+  validateInput: reasonInput,
+});
+
+export const registerCancelWorkflow = (deps: CommandDeps) =>
+  registerCommand(COMMANDS.cancelWorkflow, 'cancel the workflow', deps.log, async (arg, given?: unknown) => {
+    const { target, projectName } = await pickProject(deps, arg, 'Cancel the workflow of which project?');
+    const question = await cancelWorkflow(deps.actions, target); // the refusal, or what to confirm
+    if (question.kind !== 'confirm') {
+      return unwrap(question, projectName);
     }
-    // arguments from a caller (tests, agents) skip the prompts; people get a reason box and a modal
-    const reason =
-      typeof given === 'string'
-        ? given
-        : must(
-            await vscode.window.showInputBox({
-              title: `Cancel ${s.projectName}`,
-              prompt: 'Reason (optional, kept in the log)',
-              placeHolder: 'e.g. requirements changed',
-              validateInput: reasonInput,
-            }),
-          );
+    // a caller's reason (tests, other extensions) is their confirmation; people give one and confirm
     if (typeof given !== 'string') {
-      const ok = await vscode.window.showWarningMessage(c.message!, { modal: true }, 'Cancel Workflow');
+      const reason = must(await vscode.window.showInputBox(reasonBox(projectName)));
+      const ok = await vscode.window.showWarningMessage(question.message, { modal: true }, 'Cancel Workflow');
       if (ok !== 'Cancel Workflow') {
-        return undefined;
+        throw new Cancelled();
       }
+      given = reason;
     }
-    const client = await d.store.client(s.serverId);
-    await client.backend.cancel(s.ref, reason || undefined);
-    d.store.afterAction(s.serverId, s.ref);
+    unwrap(await cancelWorkflow(deps.actions, target, { reason: given as string, confirmed: true }), projectName);
     return 'cancelled';
   });

@@ -2,12 +2,12 @@
 import * as vscode from 'vscode';
 import { COMMANDS } from '../ids';
 import type { CommandDeps } from './deps';
-import { asTarget, pickProject } from './pick';
+import { idsFrom, pickProject } from './pick';
 import { registerCommand } from './run';
 
 export const registerCopyId = (d: CommandDeps) =>
   registerCommand(COMMANDS.copyId, 'copy the ID', d.log, async (arg) => {
-    const t = asTarget(arg);
+    const t = idsFrom(arg);
     let what: string;
     let id: string;
     if (t?.workflowId) {

@@ -1,5 +1,6 @@
 /** What every command gets: the parts it works with, passed in (no module singletons). */
 import type * as vscode from 'vscode';
+import type { ActionContext } from '../../actions/context';
 import type { BiltStoreApi } from '../../api/store/types';
 import type { Composer } from '../compose';
 import type { Settings } from '../config';
@@ -11,6 +12,8 @@ import type { SessionsView } from '../tree/view';
 export interface CommandDeps {
   context: vscode.ExtensionContext;
   store: BiltStoreApi;
+  /** What the actions act through (the same store, and the workspace's linked project). */
+  actions: ActionContext;
   view: SessionsView;
   logs: SessionLogs;
   composer: Composer;

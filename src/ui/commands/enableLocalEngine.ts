@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import { COMMANDS, LOCAL_SERVER_ID, SETTINGS } from '../ids';
 import type { CommandDeps } from './deps';
 import { registerCommand } from './run';
-import { waitFor } from './waitFor';
+import { waitFor } from '../waitFor';
 
 export const registerEnableLocalEngine = (d: CommandDeps) =>
   registerCommand(COMMANDS.enableLocalEngine, 'enable the local engine', d.log, async () => {

@@ -8,8 +8,9 @@ import { fetchNewMessages } from '../../api/watch/catchUp';
 import { transcriptJson, transcriptMarkdown } from '../../present/transcript';
 import { COMMANDS } from '../ids';
 import type { CommandDeps } from './deps';
-import { pickSession } from './pick';
-import { Cancelled, must, registerCommand } from './run';
+import { readSession } from '../../actions/reads';
+import { pickProject } from './pick';
+import { Cancelled, must, registerCommand, unwrap } from './run';
 
 type Format = 'markdown' | 'json';
 const EXT: Record<Format, string> = { markdown: 'md', json: 'json' };
@@ -25,7 +26,11 @@ export const registerExportTranscript = (d: CommandDeps) =>
     'export the transcript',
     d.log,
     async (arg, givenFormat?: unknown, givenUri?: unknown) => {
-      const s = await pickSession(d, arg, 'Export the transcript of which project?');
+      const picked = await pickProject(d, arg, 'Export the transcript of which project?');
+      const s = {
+        ...unwrap(await readSession(d.actions, picked.target), picked.projectName),
+        serverId: picked.target.serverId,
+      };
       const format: Format =
         givenFormat === 'markdown' || givenFormat === 'json'
           ? givenFormat

@@ -3,14 +3,14 @@ import * as vscode from 'vscode';
 import { pageFor } from '../../present/links';
 import { COMMANDS, LIVE_BILT_URL } from '../ids';
 import type { CommandDeps } from './deps';
-import { asTarget, pickProject } from './pick';
+import { idsFrom, pickProject } from './pick';
 import { registerCommand } from './run';
 
 export const registerOpenInBrowser = (d: CommandDeps) =>
   registerCommand(COMMANDS.openInBrowser, 'open the page', d.log, async (arg) => {
     const { server, entry } = await pickProject(d, arg, 'Open the page of which project?');
     const serverId = server.server.id;
-    const workflowId = asTarget(arg)?.workflowId;
+    const workflowId = idsFrom(arg)?.workflowId;
     const known = entry.session?.workflows ?? [];
     // a workflow the cached session does not list yet, or a project never expanded: read it
     const unknown = workflowId ? !known.some((w) => w.id === workflowId) : !entry.session;

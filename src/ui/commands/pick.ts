@@ -1,39 +1,38 @@
 /**
- * Turning "whatever the command was invoked with" into the ids it acts on: a tree node gives them
+ * Turning "whatever the command was invoked with" into what it acts on: a tree node gives the ids
  * directly; from the palette the user picks (quick picks list what the store already knows, so no
  * extra requests), with the workspace's linked project first.
  */
 import * as vscode from 'vscode';
-import type { SessionRef, SessionView } from '../../api/backend';
+import type { Target } from '../../actions/context';
 import type { ProjectEntry, ServerSnapshot } from '../../api/store/types';
 import { BiltError } from '../../core/errors';
 import { sessionWords } from '../../present/rows';
-import { STATE } from '../ids';
-import type { Target } from '../tree/nodes';
-import { targetOf, type Node } from '../tree/nodes';
+import { idsOfNode, type Node, type NodeIds } from '../tree/nodes';
 import type { CommandDeps } from './deps';
 import { must } from './run';
 
-export function asTarget(arg: unknown): Target | undefined {
+/** The ids a command was invoked with: a tree node, or `{serverId, projectId?}` from another command. */
+export function idsFrom(arg: unknown): NodeIds | undefined {
   if (!arg || typeof arg !== 'object') {
     return undefined;
   }
-  const a = arg as Partial<Node> & Partial<Target>;
-  if (a.kind) {
-    return targetOf(a as Node);
+  const given = arg as Partial<Node> & Partial<NodeIds>;
+  if (given.kind) {
+    return idsOfNode(given as Node);
   }
-  return typeof a.serverId === 'string' ? (a as Target) : undefined;
+  return typeof given.serverId === 'string' ? (given as NodeIds) : undefined;
 }
 
 export async function pickServer(
-  d: CommandDeps,
+  deps: CommandDeps,
   arg: unknown,
   filter: (s: ServerSnapshot) => boolean = () => true,
   placeHolder = 'Which Bilt server?',
 ): Promise<ServerSnapshot> {
-  const t = asTarget(arg);
-  const all = d.store.snapshots().filter(filter);
-  const given = t && all.find((s) => s.server.id === t.serverId);
+  const ids = idsFrom(arg);
+  const all = deps.store.snapshots().filter(filter);
+  const given = ids && all.find((s) => s.server.id === ids.serverId);
   if (given) {
     return given;
   }
@@ -45,88 +44,66 @@ export async function pickServer(
       message: 'Sign in or enable the local engine first',
     });
   }
-  const picked = await vscode.window.showQuickPick(
-    all.map((s) => ({
-      label: s.server.label,
-      description: s.server.kind === 'local' ? 'local engine' : s.server.url,
-      s,
-    })),
-    { placeHolder },
-  );
-  return must(picked).s;
+  const items = all.map((s) => ({
+    label: s.server.label,
+    description: s.server.kind === 'local' ? 'local engine' : s.server.url,
+    s,
+  }));
+  return must(await vscode.window.showQuickPick(items, { placeHolder })).s;
 }
 
-export function linkedProject(d: CommandDeps): { serverId: string; projectId: string } | undefined {
-  return d.context.workspaceState.get(STATE.linkedProject);
+export interface Picked {
+  server: ServerSnapshot;
+  entry: ProjectEntry;
+  target: Target;
+  projectName: string;
 }
 
 /** A project: from the node, else picked (linked project first, then most recently updated). */
-export async function pickProject(
-  d: CommandDeps,
-  arg: unknown,
-  placeHolder = 'Which project?',
-): Promise<{ server: ServerSnapshot; entry: ProjectEntry }> {
-  const t = asTarget(arg);
-  if (t?.projectId) {
-    const server = d.store.snapshot(t.serverId);
-    const entry = server?.projects?.find((p) => p.project.id === t.projectId);
+export async function pickProject(deps: CommandDeps, arg: unknown, placeHolder = 'Which project?'): Promise<Picked> {
+  const picked = (server: ServerSnapshot, entry: ProjectEntry): Picked => ({
+    server,
+    entry,
+    target: { serverId: server.server.id, projectId: entry.project.id },
+    projectName: entry.project.name,
+  });
+  const ids = idsFrom(arg);
+  if (ids?.projectId) {
+    const server = deps.store.snapshot(ids.serverId);
+    const entry = server?.projects?.find((p) => p.project.id === ids.projectId);
     if (server && entry) {
-      return { server, entry };
+      return picked(server, entry);
     }
   }
-  const linked = linkedProject(d);
+  const linked = deps.actions.links.get();
+  const isLinked = (s: ServerSnapshot, entry: ProjectEntry) =>
+    linked?.serverId === s.server.id && linked.projectId === entry.project.id;
   const now = Date.now();
-  const items = d.store
+  const several = deps.store.snapshots().length > 1;
+  const items = deps.store
     .snapshots()
-    .filter((s) => !t || s.server.id === t.serverId)
-    .flatMap((s) => (s.projects ?? []).map((entry) => ({ s, entry })))
+    .filter((s) => !ids || s.server.id === ids.serverId)
+    .flatMap((s) => (s.projects ?? []).map((entry) => ({ s, entry, linked: isLinked(s, entry) })))
     .sort(
       (a, b) =>
-        Number(isLinked(b)) - Number(isLinked(a)) || b.entry.project.updatedAt.localeCompare(a.entry.project.updatedAt),
+        Number(b.linked) - Number(a.linked) || b.entry.project.updatedAt.localeCompare(a.entry.project.updatedAt),
     )
-    .map(({ s, entry }) => ({
+    .map(({ s, entry, linked: link }) => ({
       label: entry.project.name,
-      description: [
-        isLinked({ s, entry }) ? 'linked to this workspace' : undefined,
-        entry.session ? sessionWords(entry.session, now) : undefined,
-      ]
+      description: [link ? 'linked to this workspace' : undefined, entry.session && sessionWords(entry.session, now)]
         .filter(Boolean)
         .join(' · '),
-      detail: d.store.snapshots().length > 1 ? s.server.label : undefined,
+      detail: several ? s.server.label : undefined,
       s,
       entry,
+      link,
     }));
-  function isLinked(x: { s: ServerSnapshot; entry: ProjectEntry }) {
-    return linked?.serverId === x.s.server.id && linked.projectId === x.entry.project.id;
-  }
   if (items.length === 0) {
     throw new BiltError('not_found', 'There are no projects yet', {
       message: 'Create one with "Bilt: Create Project"',
     });
   }
-  const picked =
-    items.length === 1 && items[0]!.description.includes('linked')
-      ? items[0]
-      : await vscode.window.showQuickPick(items, { placeHolder, matchOnDescription: true });
-  const p = must(picked);
-  return { server: p.s, entry: p.entry };
-}
-
-export interface ResolvedSession {
-  serverId: string;
-  projectName: string;
-  ref: SessionRef;
-  view: SessionView;
-}
-
-/** The project's current session, read fresh (a command acts on the latest state, not the cache). */
-export async function pickSession(d: CommandDeps, arg: unknown, placeHolder?: string): Promise<ResolvedSession> {
-  const { server, entry } = await pickProject(d, arg, placeHolder);
-  const view = await d.store.loadSession(server.server.id, entry.project.id);
-  return {
-    serverId: server.server.id,
-    projectName: entry.project.name,
-    ref: { sessionId: view.session.id, projectId: entry.project.id },
-    view,
-  };
+  const only = items.length === 1 && items[0]!.link ? items[0] : undefined;
+  const choice = must(only ?? (await vscode.window.showQuickPick(items, { placeHolder, matchOnDescription: true })));
+  return picked(choice.s, choice.entry);
 }

@@ -1,9 +1,9 @@
 import { COMMANDS } from '../ids';
 import type { CommandDeps } from './deps';
-import { asTarget } from './pick';
+import { idsFrom } from './pick';
 import { registerCommand } from './run';
 
 export const registerRefresh = (d: CommandDeps) =>
   registerCommand(COMMANDS.refresh, 'refresh', d.log, async (arg) => {
-    await d.store.refresh(asTarget(arg)?.serverId);
+    await d.store.refresh(idsFrom(arg)?.serverId);
   });

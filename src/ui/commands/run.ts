@@ -1,28 +1,62 @@
 /**
- * Registers a command with the error handling every command shares: a failed command shows a toast
- * "Could not <verb>: <reason>" with a Show Diagnostics action, the details go to the log, and a user
- * who backs out of a prompt (Cancelled) sees nothing.
+ * Registers a command with the handling every command shares. An action's refusal shows as a warning
+ * naming the project ("demo: A workflow is already in progress: …"), or, when it is the server's or the
+ * connection's fault, as "Could not <verb>: <reason>" with Show Diagnostics; a defect shows the same way
+ * with its details in the log; a user who backs out of a prompt (Cancelled) sees nothing.
  */
 import * as vscode from 'vscode';
-import { isBiltError } from '../../core/errors';
+import type { Outcome, Refused } from '../../actions/outcome';
+import { reasonOf } from '../../actions/outcome';
 import { COMMANDS } from '../ids';
 import type { Logger } from '../logging';
 
-/** Thrown when the user dismisses a prompt: the command stops quietly. */
+/** Thrown when the user dismisses a prompt, or stops the command: it ends quietly. */
 export class Cancelled extends Error {
   constructor() {
     super('cancelled');
   }
 }
 
-export function reasonOf(e: unknown): string {
-  if (isBiltError(e)) {
-    const detail =
-      typeof e.details['message'] === 'string' && e.details['message'] !== e.message ? `: ${e.details['message']}` : '';
-    const retry = e.retryAfterSeconds !== undefined ? ` (retry in ${e.retryAfterSeconds} s)` : '';
-    return `${e.message}${detail}${retry}`;
+/** An action refused: the command ends, and the refusal is shown. */
+export class Refusal extends Error {
+  constructor(
+    readonly refused: Refused,
+    /** What the refusal is about (a project's name), shown before the reason. */
+    readonly subject: string | undefined,
+  ) {
+    super(refused.reason);
   }
-  return e instanceof Error ? e.message : String(e);
+}
+
+/** Refusals a person can act on in the editor: shown as warnings, not as failures. */
+const PERSON_CAN_ACT = new Set(['conflict', 'illegal_state', 'invalid_input', 'not_found']);
+
+/** The value of a done outcome; otherwise the command ends (Refusal, or quietly when aborted). */
+export function unwrap<T>(outcome: Outcome<T>, subject?: string): T {
+  switch (outcome.kind) {
+    case 'done':
+      return outcome.value;
+    case 'refused':
+      throw new Refusal(outcome, subject);
+    case 'aborted':
+      throw new Cancelled();
+    case 'confirm':
+      throw new Error(`"${outcome.title}" was asked of a command that had already confirmed`);
+  }
+}
+
+function show(id: string, verb: string, log: Logger, e: unknown): void {
+  if (e instanceof Refusal && PERSON_CAN_ACT.has(e.refused.error.code)) {
+    void vscode.window.showWarningMessage(`${e.subject ? `${e.subject}: ` : ''}${e.refused.reason}.`);
+    return;
+  }
+  log.error(`${id} failed`, e instanceof Refusal ? e.refused.error : e);
+  const reason = e instanceof Refusal ? e.refused.reason : reasonOf(e);
+  void vscode.window.showErrorMessage(`Could not ${verb}: ${reason}`, 'Show Diagnostics').then((a) => {
+    if (a) {
+      void vscode.commands.executeCommand(COMMANDS.showLogs);
+    }
+  });
 }
 
 export function registerCommand(
@@ -35,15 +69,9 @@ export function registerCommand(
     try {
       return await handler(...args);
     } catch (e) {
-      if (e instanceof Cancelled) {
-        return undefined;
+      if (!(e instanceof Cancelled)) {
+        show(id, verb, log, e);
       }
-      log.error(`${id} failed`, e);
-      void vscode.window.showErrorMessage(`Could not ${verb}: ${reasonOf(e)}`, 'Show Diagnostics').then((a) => {
-        if (a) {
-          void vscode.commands.executeCommand(COMMANDS.showLogs);
-        }
-      });
       return undefined;
     }
   });

@@ -1,11 +1,13 @@
+import { readSession } from '../../actions/reads';
 import { COMMANDS } from '../ids';
 import type { CommandDeps } from './deps';
-import { pickSession } from './pick';
-import { registerCommand } from './run';
+import { pickProject } from './pick';
+import { registerCommand, unwrap } from './run';
 
-export const registerShowSessionLog = (d: CommandDeps) =>
-  registerCommand(COMMANDS.showSessionLog, 'show the log', d.log, async (arg) => {
-    const s = await pickSession(d, arg, 'Show the log of which project?');
-    await d.logs.show(s.serverId, s.ref, s.projectName);
-    return s.ref.sessionId;
+export const registerShowSessionLog = (deps: CommandDeps) =>
+  registerCommand(COMMANDS.showSessionLog, 'show the log', deps.log, async (arg) => {
+    const { target, projectName } = await pickProject(deps, arg, 'Show the log of which project?');
+    const { ref } = unwrap(await readSession(deps.actions, target), projectName);
+    await deps.logs.show(target.serverId, ref, projectName);
+    return ref.sessionId;
   });

@@ -7,9 +7,9 @@ import { running, waitingForUser, type Attention } from '../../present/attention
 import { statusLook } from '../../present/icons';
 import { progressWords } from '../../present/rows';
 import { COMMANDS } from '../ids';
-import type { Target } from '../tree/nodes';
+import type { NodeIds } from '../tree/nodes';
 import type { CommandDeps } from './deps';
-import { asTarget } from './pick';
+import { idsFrom } from './pick';
 import { must, registerCommand } from './run';
 
 type Action = 'log' | 'answer' | 'resume' | 'open';
@@ -20,7 +20,7 @@ const COMMAND_OF: Record<Action, string> = {
   open: COMMANDS.openInBrowser,
 };
 
-const targetOf = (a: Attention): Target => ({
+const idsOfAttention = (a: Attention): NodeIds => ({
   serverId: a.serverId,
   projectId: a.projectId,
   sessionId: a.sessionId,
@@ -74,7 +74,7 @@ export const registerShowWorkflows = (d: CommandDeps) =>
     const snaps = d.store.snapshots();
     const waiting = waitingForUser(snaps);
     const active = running(snaps);
-    const t = asTarget(arg);
+    const t = idsFrom(arg);
     const all = [...waiting, ...active];
     const given =
       t &&
@@ -94,6 +94,6 @@ export const registerShowWorkflows = (d: CommandDeps) =>
         : isWaiting
           ? await pickAction(a)
           : 'log';
-    await vscode.commands.executeCommand(COMMAND_OF[action], targetOf(a));
+    await vscode.commands.executeCommand(COMMAND_OF[action], idsOfAttention(a));
     return { workflowId: a.workflow.id, action };
   });

@@ -5,13 +5,13 @@
 import * as vscode from 'vscode';
 import type { ServerState } from '../../api/store/types';
 import { BiltError } from '../../core/errors';
-import { serverUrlInput } from '../../present/decisions';
+import { serverUrlInput } from '../../present/inputs';
 import { labelFor, normalizeUrl, saveRemoteServers } from '../config';
 import { COMMANDS, LIVE_BILT_URL, LOCAL_SERVER_ID } from '../ids';
 import type { CommandDeps } from './deps';
-import { asTarget } from './pick';
+import { idsFrom } from './pick';
 import { must, registerCommand } from './run';
-import { waitFor } from './waitFor';
+import { waitFor } from '../waitFor';
 
 export interface RemoteServer {
   url: string;
@@ -41,7 +41,7 @@ export async function askServerUrl(existing: readonly string[]): Promise<string>
 /** The server to sign in to: the node's, a URL given, else picked from the configured ones (+ Bilt, + other). */
 async function targetServer(d: CommandDeps, arg: unknown): Promise<RemoteServer | undefined> {
   const remote = d.settings().remote;
-  const id = typeof arg === 'string' ? normalizeUrl(arg) : asTarget(arg)?.serverId;
+  const id = typeof arg === 'string' ? normalizeUrl(arg) : idsFrom(arg)?.serverId;
   if (id === LOCAL_SERVER_ID) {
     return undefined;
   }

@@ -1,21 +1,18 @@
+import { mapDone } from '../../actions/outcome';
+import { readMessages } from '../../actions/reads';
+import { onProject } from '../../actions/target';
 import type { AgentTool } from './tool';
-import { projectOf } from './tool';
+
+const DEFAULT_LIMIT = 20;
 
 export const getMessages: AgentTool<'bilt_getMessages'> = {
   name: 'bilt_getMessages',
   running: (i) => `Reading Bilt messages of ${i.project ?? 'the project'}`,
-  invoke: async (i, d, signal) => {
-    const p = projectOf(d, i.project);
-    const view = await d.store.loadSession(p.serverId, p.entry.project.id);
-    const client = await d.store.client(p.serverId, signal);
-    const page = await client.backend.getMessages(
-      { sessionId: view.session.id, projectId: p.entry.project.id },
-      { limit: i.limit ?? 20 },
-      { signal },
-    );
-    return JSON.stringify({
-      total: page.total,
-      newestFirst: page.messages.map((m) => ({ side: m.side, variant: m.variant, text: m.text, at: m.createdAt })),
-    });
-  },
+  run: (ctx, i, o) =>
+    onProject(ctx, i.project, async (target) =>
+      mapDone(await readMessages(ctx, target, i.limit ?? DEFAULT_LIMIT, o), (page) => ({
+        total: page.total,
+        newestFirst: page.messages.map((m) => ({ side: m.side, variant: m.variant, text: m.text, at: m.createdAt })),
+      })),
+    ),
 };

@@ -1,27 +1,24 @@
+import { mapDone } from '../../actions/outcome';
+import { readSession } from '../../actions/reads';
+import { onProject } from '../../actions/target';
+import { workflowSummary } from './results';
 import type { AgentTool } from './tool';
-import { projectOf } from './tool';
+
+/** How many recent workflows the model reads. */
+const SHOWN = 5;
 
 export const getSession: AgentTool<'bilt_getSession'> = {
   name: 'bilt_getSession',
   running: (i) => `Reading the Bilt session of ${i.project ?? 'the project'}`,
-  invoke: async (i, d) => {
-    const p = projectOf(d, i.project);
-    const view = await d.store.loadSession(p.serverId, p.entry.project.id);
-    const w = view.workflows[0];
-    return JSON.stringify({
-      project: p.entry.project.name,
-      sessionId: view.session.id,
-      status: view.session.status,
-      progress: view.session.progress,
-      ...(w?.pause ? { pause: w.pause } : {}),
-      workflows: view.workflows.slice(0, 5).map((x) => ({
-        id: x.id,
-        status: x.status,
-        message: x.message,
-        progress: x.progress,
-        resultUrl: x.result?.url,
-        error: x.error,
+  run: (ctx, i, o) =>
+    onProject(ctx, i.project, async (target) =>
+      mapDone(await readSession(ctx, target, o), ({ projectName, view, latest }) => ({
+        project: projectName,
+        sessionId: view.session.id,
+        status: view.session.status,
+        progress: view.session.progress,
+        ...(latest?.pause ? { pause: latest.pause } : {}),
+        workflows: view.workflows.slice(0, SHOWN).map(workflowSummary),
       })),
-    });
-  },
+    ),
 };

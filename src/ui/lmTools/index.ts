@@ -1,6 +1,9 @@
-/** Registers the in-editor agent tools (setting bilt.agent.languageModelTools). */
+/**
+ * Registers the in-editor agent tools. Which of them agents see is package.json's `when` on each
+ * (settings bilt.agent.tools and bilt.agent.readOnly; see contributions.ts), so a change of setting
+ * applies at once.
+ */
 import type * as vscode from 'vscode';
-import type { CommandDeps } from '../commands/deps';
 import { answerQuestions } from './answerQuestions';
 import { cancelWorkflow } from './cancelWorkflow';
 import { createProject } from './createProject';
@@ -9,17 +12,17 @@ import { getSession } from './getSession';
 import { listProjects } from './listProjects';
 import { resumeWorkflow } from './resumeWorkflow';
 import { sendMessage } from './sendMessage';
-import { registerAgentTool } from './tool';
+import { registerAgentTool, type AgentToolDeps } from './tool';
 
-export function registerAgentTools(d: CommandDeps): vscode.Disposable[] {
+export function registerAgentTools(deps: AgentToolDeps): vscode.Disposable[] {
   return [
-    registerAgentTool(listProjects, d),
-    registerAgentTool(getSession, d),
-    registerAgentTool(getMessages, d),
-    registerAgentTool(createProject, d),
-    registerAgentTool(sendMessage, d),
-    registerAgentTool(answerQuestions, d),
-    registerAgentTool(resumeWorkflow, d),
-    registerAgentTool(cancelWorkflow, d),
+    registerAgentTool(listProjects, deps),
+    registerAgentTool(getSession, deps),
+    registerAgentTool(getMessages, deps),
+    registerAgentTool(createProject, deps),
+    registerAgentTool(sendMessage, deps),
+    registerAgentTool(answerQuestions, deps),
+    registerAgentTool(resumeWorkflow, deps),
+    registerAgentTool(cancelWorkflow, deps),
   ];
 }

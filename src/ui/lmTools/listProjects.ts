@@ -1,20 +1,18 @@
+import { listProjects as list } from '../../actions/reads';
+import { done } from '../../actions/outcome';
 import { sessionWords } from '../../present/rows';
 import type { AgentTool } from './tool';
 
 export const listProjects: AgentTool<'bilt_listProjects'> = {
   name: 'bilt_listProjects',
   running: () => 'Listing Bilt projects',
-  invoke: async (_i, d) => {
+  run: async (ctx) => {
     const now = Date.now();
-    const rows = d.store.snapshots().flatMap((s) =>
-      (s.projects ?? []).map((e) => ({
-        server: s.server.label,
-        id: e.project.id,
-        name: e.project.name,
-        description: e.project.description,
-        status: e.session ? sessionWords(e.session, now) : 'not loaded',
-      })),
-    );
-    return JSON.stringify({ projects: rows });
+    const projects = list(ctx).map((p) => ({
+      server: p.serverLabel,
+      ...p.project,
+      status: p.session ? sessionWords(p.session, now) : 'not loaded',
+    }));
+    return done({ projects });
   },
 };

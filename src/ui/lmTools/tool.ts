@@ -1,61 +1,82 @@
 /**
- * An in-editor agent tool: validated input (zod, errors naming the field), a confirmation by risk
- * (reads run silently; writes confirm naming the project and previewing the message; cancel is marked
- * destructive), and every mutation goes through the store, so the tree shows it at once.
+ * An in-editor agent tool is an adapter over one action: its input is parsed with the tool's zod schema
+ * (errors name the field and the limit), VS Code's confirmation shows what the action asks to confirm
+ * (reads run without one), and the outcome becomes text the model reads: the result, or the refusal's
+ * `{error, details}` body in the engine's words.
  */
 import * as vscode from 'vscode';
-import { isBiltError } from '../../core/errors';
+import type { ActionContext, WriteOptions } from '../../actions/context';
+import type { Outcome } from '../../actions/outcome';
+import { reasonOf } from '../../actions/outcome';
+import { AGENT_TOOLS, type AgentToolInput, type AgentToolName } from '../../core/contract/agentTools';
+import { BiltError, isBiltError } from '../../core/errors';
 import { parseInput } from '../../core/validation';
-import { AGENT_TOOLS, resolveProject, type AgentToolInput, type AgentToolName } from '../../present/agentTools';
-import type { CommandDeps } from '../commands/deps';
-import { linkedProject } from '../commands/pick';
-import { reasonOf } from '../commands/run';
 
 export interface AgentTool<N extends AgentToolName> {
   name: N;
   /** Present-tense text shown while it runs. */
   running(input: AgentToolInput<N>): string;
-  /** For write tools: the confirmation's title and message (Markdown). */
-  confirm?(input: AgentToolInput<N>, d: CommandDeps): { title: string; message: string };
-  invoke(input: AgentToolInput<N>, d: CommandDeps, signal: AbortSignal): Promise<string>;
+  /** The action: unconfirmed it returns what to confirm; confirmed it acts. Done values are what the model reads. */
+  run(ctx: ActionContext, input: AgentToolInput<N>, o: WriteOptions): Promise<Outcome<object>>;
 }
 
-/** The project a tool's input names (or the default one), as a BiltError-free result for the model. */
-export function projectOf(d: CommandDeps, wanted: string | undefined) {
-  const m = resolveProject(d.store.snapshots(), wanted, linkedProject(d));
-  if ('error' in m) {
-    throw new Error(m.error);
+export interface AgentToolDeps {
+  actions: ActionContext;
+  /** bilt.agent.readOnly: only the tools that read may run. */
+  readOnly(): boolean;
+}
+
+const text = (value: string) => new vscode.LanguageModelToolResult([new vscode.LanguageModelTextPart(value)]);
+
+function confirmation(outcome: Outcome<object>): vscode.LanguageModelToolConfirmationMessages | undefined {
+  if (outcome.kind !== 'confirm') {
+    return undefined;
   }
-  return m;
+  const quote = outcome.quote ? `\n\n> ${outcome.quote.slice(0, 300).replace(/\n/g, '\n> ')}` : '';
+  const more = outcome.quote && outcome.quote.length > 300 ? '…' : '';
+  return { title: outcome.title, message: new vscode.MarkdownString(`${outcome.message}${quote}${more}`) };
 }
 
-export function registerAgentTool<N extends AgentToolName>(t: AgentTool<N>, d: CommandDeps): vscode.Disposable {
-  const schema = AGENT_TOOLS[t.name].input;
-  return vscode.lm.registerTool<unknown>(t.name, {
-    prepareInvocation: (o) => {
-      const r = schema.safeParse(o.input);
-      if (!r.success) {
-        return { invocationMessage: `Bilt: ${t.name}` };
+function resultText(outcome: Outcome<object>): string {
+  switch (outcome.kind) {
+    case 'done':
+      return JSON.stringify(outcome.value);
+    case 'refused':
+      return JSON.stringify(outcome.error.toBody());
+    case 'aborted':
+      return 'Stopped before it was done.';
+    case 'confirm':
+      return `Not done: ${outcome.title}`;
+  }
+}
+
+export function registerAgentTool<N extends AgentToolName>(tool: AgentTool<N>, deps: AgentToolDeps): vscode.Disposable {
+  const { input: schema, risk } = AGENT_TOOLS[tool.name];
+  const parse = (raw: unknown) => parseInput(schema, raw) as AgentToolInput<N>;
+  return vscode.lm.registerTool<unknown>(tool.name, {
+    prepareInvocation: async (options) => {
+      const parsed = schema.safeParse(options.input);
+      if (!parsed.success) {
+        return { invocationMessage: `Bilt: ${tool.name}` };
       }
-      const input = r.data as AgentToolInput<N>;
-      const c = t.confirm?.(input, d);
-      return {
-        invocationMessage: t.running(input),
-        ...(c ? { confirmationMessages: { title: c.title, message: new vscode.MarkdownString(c.message) } } : {}),
-      };
+      const input = parsed.data as AgentToolInput<N>;
+      const asked = risk === 'read' ? undefined : await tool.run(deps.actions, input, {}).catch(() => undefined);
+      return { invocationMessage: tool.running(input), confirmationMessages: asked && confirmation(asked) };
     },
-    invoke: async (o, token) => {
+    invoke: async (options, token) => {
       const stop = new AbortController();
       const sub = token.onCancellationRequested(() => stop.abort());
       try {
-        const input = parseInput(schema, o.input) as AgentToolInput<N>;
-        return new vscode.LanguageModelToolResult([
-          new vscode.LanguageModelTextPart(await t.invoke(input, d, stop.signal)),
-        ]);
+        if (risk !== 'read' && deps.readOnly()) {
+          throw new BiltError('forbidden', 'Bilt tools are read-only here', {
+            message: 'The setting bilt.agent.readOnly lets agents only read; ask the user to act instead',
+          });
+        }
+        const outcome = await tool.run(deps.actions, parse(options.input), { confirmed: true, signal: stop.signal });
+        return text(resultText(outcome));
       } catch (e) {
         // the model reads failures as text it can act on, with the field and the limit when it was the input
-        const text = isBiltError(e) ? JSON.stringify(e.toBody()) : `Error: ${reasonOf(e)}`;
-        return new vscode.LanguageModelToolResult([new vscode.LanguageModelTextPart(text)]);
+        return text(isBiltError(e) ? JSON.stringify(e.toBody()) : `Error: ${reasonOf(e)}`);
       } finally {
         sub.dispose();
       }

@@ -43,14 +43,14 @@ function idOf(n: NodeInput): string {
 }
 
 /** What commands receive from the tree (or build from quick picks): the ids they act on. */
-export interface Target {
+export interface NodeIds {
   serverId: string;
   projectId?: string;
   sessionId?: string;
   workflowId?: string;
 }
 
-export const targetOf = (n: Node | undefined): Target | undefined =>
+export const idsOfNode = (n: Node | undefined): NodeIds | undefined =>
   n && n.kind !== 'info'
     ? {
         serverId: n.serverId,

@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { agentToolContributions } from '../../../src/present/agentTools';
+import { agentToolContributions } from '../../../src/ui/lmTools/contributions';
 import { COMMANDS, CONTEXT, SETTINGS, VIEW_CONTAINER, VIEWS } from '../../../src/ui/ids';
 
 interface Manifest {
@@ -105,10 +105,43 @@ describe('package.json agrees with src/ui/ids.ts', () => {
 });
 
 describe('manifest: parts derived from code are up to date', () => {
-  it('languageModelTools equal the agent tools defined in src/present/agentTools.ts (npm run sync-manifest)', () => {
+  it('languageModelTools equal the agent tools defined in src/core/contract/agentTools.ts (npm run sync-manifest)', () => {
     const pkg = JSON.parse(readFileSync(path.resolve(__dirname, '../../../package.json'), 'utf8')) as {
       contributes: { languageModelTools: unknown };
     };
     assert.deepEqual(pkg.contributes.languageModelTools, JSON.parse(JSON.stringify(agentToolContributions())));
+  });
+});
+
+/** Evaluates the when clauses this manifest uses (`==`, `!`, `&&` binding tighter than `||`) against settings. */
+function evaluate(when: string, config: Record<string, unknown>): boolean {
+  const term = (t: string): boolean => {
+    const negated = t.startsWith('!');
+    const [key, value] = (negated ? t.slice(1) : t).split(' == ');
+    const actual = config[key!.replace(/^config\./, '')];
+    const result = value === undefined ? Boolean(actual) : String(actual) === value;
+    return negated ? !result : result;
+  };
+  return when.split(' || ').some((all) => all.split(' && ').every((t) => term(t.trim())));
+}
+
+describe('manifest: which agent tools VS Code offers (the picker hides tools by their when)', () => {
+  const offered = (tools: string, readOnly: boolean) =>
+    agentToolContributions()
+      .filter((t) => evaluate(t.when, { 'bilt.agent.tools': tools, 'bilt.agent.readOnly': readOnly }))
+      .map((t) => t.name);
+  const READS = ['bilt_listProjects', 'bilt_getSession', 'bilt_getMessages'];
+
+  it('all eight in the in-editor set (the default) and with both; none with the MCP server only, or none', () => {
+    assert.equal(offered('languageModelTools', false).length, 8);
+    assert.equal(offered('both', false).length, 8);
+    assert.deepEqual(offered('mcpServer', false), []);
+    assert.deepEqual(offered('none', false), []);
+  });
+
+  it('read-only mode: only the tools that read', () => {
+    assert.deepEqual(offered('languageModelTools', true), READS);
+    assert.deepEqual(offered('both', true), READS);
+    assert.deepEqual(offered('mcpServer', true), []);
   });
 });

@@ -1,6 +1,6 @@
 import type { Answer } from '../../../core/model';
 import { defineTool } from '../../../mcp/kit/tool';
-import { SEED_ANSWER_NAMES } from '../../service/answers';
+import { SEED_ANSWER_NAMES } from '../../../core/answers';
 import type { EngineService } from '../../service/engineService';
 import { seedToolSpec } from '../../../core/contract/seedTools';
 

@@ -16,9 +16,9 @@ export const sendMessageTool = (ctx: BridgeContext) =>
       let timedOut = false;
       if (wait_for_response) {
         const r = await waitSettled(client, ref, sent.workflowId, ctx.waitTimeoutMs, extra);
-        workflow = r.view?.workflows.find((w) => w.id === sent.workflowId) ?? workflow;
+        workflow = r.workflow ?? workflow;
         status = workflow?.status ?? status;
-        timedOut = r.timedOut;
+        timedOut = r.ended === 'timedOut';
       }
       const progress = toSeedProgress(workflow?.progress ?? null);
       const pause = status === 'paused' ? toSeedPause(workflow?.pause ?? null) : undefined;

@@ -1,6 +1,7 @@
 /** Checks answers against the questions a workflow paused with; errors name the answer and the rule. */
-import { BiltError } from '../../core/errors';
-import type { Answer, Question } from '../../core/model';
+import { BiltError } from './errors';
+import type { Answer, Question } from './model';
+import { answersRequired } from './refusals';
 
 const invalid = (field: string, message: string) =>
   new BiltError('invalid_input', 'Invalid request body', { field, message });
@@ -30,10 +31,7 @@ export function checkAnswers(
   const field = names.answers;
   const { questionIndex: qi, selectedOptions: so } = names;
   if (!answers || answers.length === 0) {
-    throw invalid(
-      field,
-      `${field} is required: the workflow is waiting for answers to ${questions.length} question${questions.length === 1 ? '' : 's'}`,
-    );
+    throw answersRequired(questions.length, field);
   }
   const seen = new Set<number>();
   answers.forEach((a, i) => {

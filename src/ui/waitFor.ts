@@ -1,5 +1,5 @@
 /** Waiting, bounded, for the store to show something a command just caused (a server added, a project created, an engine back). */
-import type { BiltStoreApi } from '../../api/store/types';
+import type { BiltStoreApi } from '../api/store/types';
 
 /** Resolves true as soon as `ok()` holds (checked on every store change and every 100 ms), false after `timeoutMs`. */
 export function waitFor(store: BiltStoreApi, ok: () => boolean, timeoutMs: number): Promise<boolean> {

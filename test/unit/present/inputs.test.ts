@@ -3,17 +3,13 @@ import type { Question } from '../../../src/core/model';
 import {
   answerChoices,
   answerFrom,
-  cancelConfirmation,
   descriptionInput,
   messageInput,
   OTHER_ANSWER,
   projectNameInput,
   reasonInput,
-  resumeDecision,
-  sendRefusal,
   serverUrlInput,
-} from '../../../src/present/decisions';
-import { view, workflow } from './fixtures';
+} from '../../../src/present/inputs';
 
 const q = (o: Partial<Question> = {}): Question => ({
   question: 'Which colour?',
@@ -22,9 +18,8 @@ const q = (o: Partial<Question> = {}): Question => ({
   allowText: false,
   ...o,
 });
-const questions = { type: 'questions' as const, questions: [q()] };
 
-describe('present/decisions: what the commands decide', () => {
+describe('present/inputs: what people type, checked as they type', () => {
   it('message: a live count, refused when empty or over 5000 characters', () => {
     assert.deepEqual(messageInput(''), {
       count: '0 / 5000 characters',
@@ -49,44 +44,6 @@ describe('present/decisions: what the commands decide', () => {
     assert.equal(projectNameInput('Shop', ['shop']), 'A project named "Shop" already exists');
     assert.equal(descriptionInput('x'.repeat(1000)), undefined);
     assert.match(descriptionInput('x'.repeat(1001))!, /At most 1000/);
-  });
-
-  it('send: refused while a workflow is queued, running or paused, with the reason', () => {
-    assert.equal(sendRefusal(view([])), undefined);
-    for (const status of ['completed', 'failed', 'cancelled'] as const) {
-      assert.equal(sendRefusal(view([workflow({ status })])), undefined, status);
-    }
-    assert.match(sendRefusal(view([workflow({ status: 'pending' })]))!, /already queued/);
-    assert.match(sendRefusal(view([workflow({ status: 'running' })]))!, /already running/);
-    assert.match(sendRefusal(view([workflow({ status: 'paused', pause: { type: 'secrets' } })]))!, /already paused/);
-    assert.match(sendRefusal(view([workflow({ status: 'paused', pause: questions })]))!, /waiting for your answers/);
-  });
-
-  it('cancel: a confirmation naming the project and progress; refusals for ended or missing workflows', () => {
-    const c = cancelConfirmation(
-      'shop',
-      workflow({ status: 'running', progress: { percentage: 40, currentStep: 'Building' } }),
-    );
-    assert.equal(c.refusal, undefined);
-    assert.match(c.message!, /^Cancel the running workflow of shop \(40% Building\)\? .*cannot be resumed/);
-    assert.equal(
-      cancelConfirmation('shop', workflow({ status: 'completed' })).refusal,
-      'Workflow has already completed',
-    );
-    assert.equal(
-      cancelConfirmation('shop', workflow({ status: 'cancelled' })).refusal,
-      'Workflow has already been cancelled',
-    );
-    assert.equal(cancelConfirmation('shop', undefined).refusal, 'No workflow is running');
-  });
-
-  it('resume: questions are answered instead; allowed for pauses and interrupted failures only', () => {
-    assert.deepEqual(resumeDecision(workflow({ status: 'paused', pause: questions })), { answerInstead: true });
-    assert.deepEqual(resumeDecision(workflow({ status: 'paused', pause: { type: 'supabase' } })), {});
-    assert.deepEqual(resumeDecision(workflow({ status: 'failed', interrupted: true })), {});
-    assert.match(resumeDecision(workflow({ status: 'failed' })).refusal!, /send a new message/);
-    assert.match(resumeDecision(workflow({ status: 'cancelled' })).refusal!, /cannot be resumed/);
-    assert.match(resumeDecision(undefined).refusal!, /No workflow to resume/);
   });
 
   it('answers: choices offer "Other…" only where text is allowed; picks and text become an answer', () => {

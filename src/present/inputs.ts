@@ -1,12 +1,10 @@
 /**
- * The decisions commands make, kept pure so they are unit-tested: input validation with live counts,
- * confirmation texts, what can be done with a session, answers from the user's picks.
+ * What people type, checked as they type: live counts against the limits, the name rules, server
+ * URLs, and answers from their picks. Pure, so unit-tested; whether an action may happen at all is
+ * the actions' decision (src/actions), not this file's.
  */
-import type { SessionView } from '../api/backend';
 import { LIMITS, PROJECT_NAME_PATTERN } from '../core/limits';
-import type { Answer, Question, Workflow } from '../core/model';
-import { cancelRefusal, resumeRefusal } from '../core/status';
-import { progressWords } from './rows';
+import type { Answer, Question } from '../core/model';
 
 /** Live character count; an error only when the text cannot be sent. */
 export function messageInput(text: string): { count: string; error?: string } {
@@ -47,43 +45,6 @@ export function descriptionInput(text: string): string | undefined {
   return text.length > LIMITS.descriptionMax
     ? `At most ${LIMITS.descriptionMax} characters (now ${text.length})`
     : undefined;
-}
-
-/** Why a message cannot be sent now, or undefined. */
-export function sendRefusal(view: SessionView): string | undefined {
-  const w = view.workflows[0];
-  if (!w) {
-    return undefined;
-  }
-  if (w.status === 'paused' && w.pause?.type === 'questions') {
-    return 'The current workflow is waiting for your answers: answer them or cancel it first';
-  }
-  if (w.status === 'pending' || w.status === 'running' || w.status === 'paused') {
-    return `A workflow is already ${w.status === 'pending' ? 'queued' : w.status}: wait for it or cancel it first`;
-  }
-  return undefined;
-}
-
-export function cancelConfirmation(
-  projectName: string,
-  w: Workflow | undefined,
-): { refusal?: string; message?: string } {
-  const refusal = cancelRefusal(w?.status ?? 'idle');
-  if (!w || refusal) {
-    return { refusal: refusal ?? 'No workflow is running' };
-  }
-  const progress = progressWords(w);
-  return {
-    message: `Cancel the ${w.status} workflow of ${projectName}${progress ? ` (${progress})` : ''}? This cannot be undone; a cancelled workflow cannot be resumed.`,
-  };
-}
-
-export function resumeDecision(w: Workflow | undefined): { refusal?: string; answerInstead?: boolean } {
-  if (w?.status === 'paused' && w.pause?.type === 'questions') {
-    return { answerInstead: true };
-  }
-  const refusal = resumeRefusal(w?.status ?? 'idle', w?.interrupted);
-  return refusal ? { refusal } : {};
 }
 
 export const OTHER_ANSWER = 'Other…';

@@ -1,0 +1,84 @@
+/**
+ * The errors that refuse an action because of a workflow's state, written once: the engine throws them,
+ * and the extension's actions return them before asking a server, so a person, an agent and a program
+ * read the same code, error and sentence wherever the refusal was decided.
+ */
+import { BiltError } from './errors';
+import type { Workflow } from './model';
+import { cancelRefusal, isActive, resumeRefusal } from './status';
+
+/** What the rules read of a session's latest workflow (undefined: the session has none). */
+export type Latest = Pick<Workflow, 'id' | 'status' | 'pause' | 'interrupted'> | undefined;
+
+const invalidAnswers = (field: string, message: string) =>
+  new BiltError('invalid_input', 'Invalid request body', { field, message });
+
+/** One workflow per session: a pending, running or paused one refuses a new message. */
+export function sendRefused(latest: Latest): BiltError | undefined {
+  if (!latest || !isActive(latest.status)) {
+    return undefined;
+  }
+  let message = 'Wait until the current workflow finishes or cancel it before sending a new message';
+  if (latest.status === 'paused') {
+    message =
+      latest.pause?.type === 'questions'
+        ? 'The current workflow is waiting for answers: answer its questions, or cancel it, before sending a new message'
+        : 'The current workflow is paused: resume it, or cancel it, before sending a new message';
+  }
+  return new BiltError('conflict', 'A workflow is already in progress', {
+    current_status: latest.status,
+    workflow_id: latest.id,
+    message,
+  });
+}
+
+export function cancelRefused(latest: Latest): BiltError | undefined {
+  const refusal = cancelRefusal(latest?.status ?? 'idle');
+  return refusal
+    ? new BiltError('illegal_state', 'Cannot cancel workflow', {
+        current_status: latest?.status ?? 'idle',
+        message: refusal,
+      })
+    : undefined;
+}
+
+/** Resume without answers; a questions pause needs its answers (see answersRefused). */
+export function resumeRefused(latest: Latest, field = 'answers'): BiltError | undefined {
+  const refusal = resumeRefusal(latest?.status ?? 'idle', latest?.interrupted);
+  if (refusal) {
+    return new BiltError('illegal_state', 'Cannot resume workflow', {
+      current_status: latest?.status ?? 'idle',
+      message: refusal,
+    });
+  }
+  const questions = latest?.status === 'paused' && latest.pause?.type === 'questions' ? latest.pause.questions : null;
+  return questions ? answersRequired(questions.length, field) : undefined;
+}
+
+/** Answers are taken only by a workflow paused with questions. */
+export function answersRefused(latest: Latest, field = 'answers'): BiltError | undefined {
+  const refusal = resumeRefusal(latest?.status ?? 'idle', latest?.interrupted);
+  if (refusal) {
+    return new BiltError('illegal_state', 'Cannot resume workflow', {
+      current_status: latest?.status ?? 'idle',
+      message: refusal,
+    });
+  }
+  return latest?.status === 'paused' && latest.pause?.type === 'questions'
+    ? undefined
+    : invalidAnswers(field, 'answers are only accepted when the workflow paused with questions');
+}
+
+export function answersRequired(questionCount: number, field = 'answers'): BiltError {
+  const questions = `${questionCount} question${questionCount === 1 ? '' : 's'}`;
+  return invalidAnswers(field, `${field} is required: the workflow is waiting for answers to ${questions}`);
+}
+
+/** Project names are unique per account, case-insensitively. */
+export function nameTaken(existing: { id: string; name: string }): BiltError {
+  return new BiltError('conflict', 'Project name already exists', {
+    field: 'name',
+    message: `A project named "${existing.name}" already exists; names are unique (case-insensitive)`,
+    project_id: existing.id,
+  });
+}

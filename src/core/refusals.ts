@@ -42,14 +42,21 @@ export function cancelRefused(latest: Latest): BiltError | undefined {
     : undefined;
 }
 
+function cannotResume(latest: Latest): BiltError | undefined {
+  const refusal = resumeRefusal(latest?.status ?? 'idle', latest?.interrupted);
+  return refusal
+    ? new BiltError('illegal_state', 'Cannot resume workflow', {
+        current_status: latest?.status ?? 'idle',
+        message: refusal,
+      })
+    : undefined;
+}
+
 /** Resume without answers; a questions pause needs its answers (see answersRefused). */
 export function resumeRefused(latest: Latest, field = 'answers'): BiltError | undefined {
-  const refusal = resumeRefusal(latest?.status ?? 'idle', latest?.interrupted);
+  const refusal = cannotResume(latest);
   if (refusal) {
-    return new BiltError('illegal_state', 'Cannot resume workflow', {
-      current_status: latest?.status ?? 'idle',
-      message: refusal,
-    });
+    return refusal;
   }
   const questions = latest?.status === 'paused' && latest.pause?.type === 'questions' ? latest.pause.questions : null;
   return questions ? answersRequired(questions.length, field) : undefined;
@@ -57,12 +64,9 @@ export function resumeRefused(latest: Latest, field = 'answers'): BiltError | un
 
 /** Answers are taken only by a workflow paused with questions. */
 export function answersRefused(latest: Latest, field = 'answers'): BiltError | undefined {
-  const refusal = resumeRefusal(latest?.status ?? 'idle', latest?.interrupted);
+  const refusal = cannotResume(latest);
   if (refusal) {
-    return new BiltError('illegal_state', 'Cannot resume workflow', {
-      current_status: latest?.status ?? 'idle',
-      message: refusal,
-    });
+    return refusal;
   }
   return latest?.status === 'paused' && latest.pause?.type === 'questions'
     ? undefined

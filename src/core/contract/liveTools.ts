@@ -3,13 +3,7 @@
  * schemas in live.ts. The engine serves them at /live/mcp.
  */
 import { liveInputs, liveOutputs, type LiveToolName } from './live';
-import { CREATES, DESTROYS, READS, RUNS, type ToolAnnotations } from './tool';
-
-interface LiveToolText {
-  title: string;
-  description: string;
-  annotations: ToolAnnotations;
-}
+import { CREATES, DESTROYS, READS, RUNS, specOf, type ToolText } from './tool';
 
 const LIVE_TOOL_TEXT = {
   bilt_list_projects: {
@@ -60,9 +54,7 @@ const LIVE_TOOL_TEXT = {
       'Optional reason up to 500 characters.',
     annotations: DESTROYS,
   },
-} satisfies Record<LiveToolName, LiveToolText>;
+} satisfies Record<LiveToolName, ToolText>;
 
-/** A live tool's whole description (name, texts, schemas, annotations); the engine adds the handler. */
-export function liveToolSpec<N extends LiveToolName>(name: N) {
-  return { name, ...LIVE_TOOL_TEXT[name], input: liveInputs[name], output: liveOutputs[name] };
-}
+/** A live tool's whole description (name, texts, schemas, annotations); the server adds the handler. */
+export const liveToolSpec = specOf(LIVE_TOOL_TEXT, liveInputs, liveOutputs);

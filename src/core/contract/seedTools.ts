@@ -4,13 +4,7 @@
  * build-time tool list), so an agent reads the same rules whichever server it reached.
  */
 import { seedInputs, seedOutputs, type SeedToolName } from './seed';
-import { CREATES, DESTROYS, READS, RUNS, type ToolAnnotations } from './tool';
-
-interface SeedToolText {
-  title: string;
-  description: string;
-  annotations: ToolAnnotations;
-}
+import { CREATES, DESTROYS, READS, RUNS, specOf, type ToolText } from './tool';
 
 const SEED_TOOL_TEXT = {
   bilt_list_projects: {
@@ -78,9 +72,7 @@ const SEED_TOOL_TEXT = {
       'cancelled. reason (up to 500 characters) is kept in the log. Ask the user first when the build is far along.',
     annotations: DESTROYS,
   },
-} satisfies Record<SeedToolName, SeedToolText>;
+} satisfies Record<SeedToolName, ToolText>;
 
 /** A seed tool's whole description (name, texts, schemas, annotations); the server adds the handler. */
-export function seedToolSpec<N extends SeedToolName>(name: N) {
-  return { name, ...SEED_TOOL_TEXT[name], input: seedInputs[name], output: seedOutputs[name] };
-}
+export const seedToolSpec = specOf(SEED_TOOL_TEXT, seedInputs, seedOutputs);

@@ -47,3 +47,19 @@ export const DESTROYS: ToolAnnotations = {
   idempotentHint: false,
   openWorldHint: true,
 };
+
+/** What a contract writes per tool beside its schemas. */
+export interface ToolText {
+  title: string;
+  description: string;
+  annotations: ToolAnnotations;
+}
+
+/** A contract's tool description: its texts with its schemas, by name; the server adds the handler. */
+export function specOf<N extends string, I extends Record<N, z.ZodType>, O extends Record<N, z.ZodType>>(
+  texts: Record<N, ToolText>,
+  inputs: I,
+  outputs: O,
+) {
+  return <M extends N>(name: M) => ({ name, ...texts[name], input: inputs[name], output: outputs[name] });
+}

@@ -14,9 +14,9 @@ interface Given {
   token?: string;
 }
 
-export const registerAddServer = (d: CommandDeps) =>
-  registerCommand(COMMANDS.addServer, 'add the server', d.log, async (given?: unknown) => {
-    const remote = d.settings().remote;
+export const registerAddServer = (deps: CommandDeps) =>
+  registerCommand(COMMANDS.addServer, 'add the server', deps.log, async (given?: unknown) => {
+    const remote = deps.settings().remote;
     const g =
       given && typeof given === 'object' && typeof (given as Given).url === 'string' ? (given as Given) : undefined;
     let url: string;
@@ -45,6 +45,6 @@ export const registerAddServer = (d: CommandDeps) =>
     }
     const server = { url, label: label?.trim() || labelFor(url) };
     await saveRemoteServers([...remote, server]);
-    d.log.info(`added server ${url}`);
-    return signInTo(d, server, g?.token);
+    deps.log.info(`added server ${url}`);
+    return signInTo(deps, server, g?.token);
   });

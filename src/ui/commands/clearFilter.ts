@@ -2,8 +2,8 @@ import { COMMANDS } from '../ids';
 import type { CommandDeps } from './deps';
 import { registerCommand } from './run';
 
-export const registerClearFilter = (d: CommandDeps) =>
-  registerCommand(COMMANDS.clearFilter, 'clear the filter', d.log, async () => {
-    d.view.setFilter({});
+export const registerClearFilter = (deps: CommandDeps) =>
+  registerCommand(COMMANDS.clearFilter, 'clear the filter', deps.log, async () => {
+    deps.view.setFilter({});
     return {};
   });

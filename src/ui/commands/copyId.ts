@@ -5,8 +5,8 @@ import type { CommandDeps } from './deps';
 import { idsFrom, pickProject } from './pick';
 import { registerCommand } from './run';
 
-export const registerCopyId = (d: CommandDeps) =>
-  registerCommand(COMMANDS.copyId, 'copy the ID', d.log, async (arg) => {
+export const registerCopyId = (deps: CommandDeps) =>
+  registerCommand(COMMANDS.copyId, 'copy the ID', deps.log, async (arg) => {
     const t = idsFrom(arg);
     let what: string;
     let id: string;
@@ -15,7 +15,7 @@ export const registerCopyId = (d: CommandDeps) =>
     } else if (t?.sessionId) {
       [what, id] = ['session', t.sessionId];
     } else {
-      [what, id] = ['project', (await pickProject(d, arg, 'Copy the ID of which project?')).entry.project.id];
+      [what, id] = ['project', (await pickProject(deps, arg, 'Copy the ID of which project?')).entry.project.id];
     }
     await vscode.env.clipboard.writeText(id);
     vscode.window.setStatusBarMessage(`$(copy) Copied the ${what} ID ${id}`, 3000);

@@ -10,14 +10,14 @@ import type { CommandDeps } from './deps';
 import { pickServer } from './pick';
 import { registerCommand } from './run';
 
-export const registerCopyMcpConfig = (d: CommandDeps) =>
-  registerCommand(COMMANDS.copyMcpConfig, 'copy the MCP configuration', d.log, async (arg) => {
-    const s = await pickServer(d, arg, () => true, 'Which server should the other MCP client use?');
+export const registerCopyMcpConfig = (deps: CommandDeps) =>
+  registerCommand(COMMANDS.copyMcpConfig, 'copy the MCP configuration', deps.log, async (arg) => {
+    const s = await pickServer(deps, arg, () => true, 'Which server should the other MCP client use?');
     const local = s.server.kind === 'local';
     const json = mcpConfigJson({
-      bridgePath: d.context.asAbsolutePath('dist/bridge.js'),
+      bridgePath: deps.context.asAbsolutePath('dist/bridge.js'),
       server: { kind: s.server.kind, url: s.server.url },
-      dataDir: local ? (d.settings().localDataDir ?? process.env.BILT_ENGINE_DATA_DIR) : undefined,
+      dataDir: local ? (deps.settings().localDataDir ?? process.env.BILT_ENGINE_DATA_DIR) : undefined,
       platform: process.platform,
     });
     await vscode.env.clipboard.writeText(json);

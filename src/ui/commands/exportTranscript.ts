@@ -20,15 +20,15 @@ function defaultUri(projectName: string, format: Format): vscode.Uri {
   return vscode.Uri.joinPath(vscode.workspace.workspaceFolders?.[0]?.uri ?? vscode.Uri.file(os.homedir()), name);
 }
 
-export const registerExportTranscript = (d: CommandDeps) =>
+export const registerExportTranscript = (deps: CommandDeps) =>
   registerCommand(
     COMMANDS.exportTranscript,
     'export the transcript',
-    d.log,
+    deps.log,
     async (arg, givenFormat?: unknown, givenUri?: unknown) => {
-      const picked = await pickProject(d, arg, 'Export the transcript of which project?');
+      const picked = await pickProject(deps, arg, 'Export the transcript of which project?');
       const s = {
-        ...unwrap(await readSession(d.actions, picked.target), picked.projectName),
+        ...unwrap(await readSession(deps.actions, picked.target), picked.projectName),
         serverId: picked.target.serverId,
       };
       const format: Format =
@@ -60,9 +60,9 @@ export const registerExportTranscript = (d: CommandDeps) =>
                   title: `Export the transcript of ${s.projectName}`,
                 }),
               );
-      const client = await d.store.client(s.serverId);
+      const client = await deps.store.client(s.serverId);
       const project =
-        d.store.snapshot(s.serverId)?.projects?.find((p) => p.project.id === s.ref.projectId)?.project ??
+        deps.store.snapshot(s.serverId)?.projects?.find((p) => p.project.id === s.ref.projectId)?.project ??
         (await client.backend.getProject(s.ref.projectId));
       const messages = await vscode.window.withProgress(
         {
@@ -94,7 +94,7 @@ export const registerExportTranscript = (d: CommandDeps) =>
         messages,
       );
       await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
-      d.log.info(`exported ${messages.length} messages of ${s.ref.sessionId} to ${uri.toString()}`);
+      deps.log.info(`exported ${messages.length} messages of ${s.ref.sessionId} to ${uri.toString()}`);
       void vscode.window
         .showInformationMessage(
           `Exported ${messages.length} message${messages.length === 1 ? '' : 's'} of ${s.projectName}.`,

@@ -56,10 +56,10 @@ async function ask(current: TreeFilter): Promise<TreeFilter> {
   return { ...(statuses.length ? { statuses } : {}), ...(project ? { project } : {}) };
 }
 
-export const registerFilter = (d: CommandDeps) =>
-  registerCommand(COMMANDS.filter, 'filter the sessions', d.log, async (given?: unknown) => {
+export const registerFilter = (deps: CommandDeps) =>
+  registerCommand(COMMANDS.filter, 'filter the sessions', deps.log, async (given?: unknown) => {
     const f =
-      given && typeof given === 'object' && !('kind' in given) ? (given as TreeFilter) : await ask(d.view.filter);
-    d.view.setFilter(f);
+      given && typeof given === 'object' && !('kind' in given) ? (given as TreeFilter) : await ask(deps.view.filter);
+    deps.view.setFilter(f);
     return f;
   });

@@ -6,15 +6,15 @@ import type { CommandDeps } from './deps';
 import { idsFrom, pickProject } from './pick';
 import { registerCommand } from './run';
 
-export const registerOpenInBrowser = (d: CommandDeps) =>
-  registerCommand(COMMANDS.openInBrowser, 'open the page', d.log, async (arg) => {
-    const { server, entry } = await pickProject(d, arg, 'Open the page of which project?');
+export const registerOpenInBrowser = (deps: CommandDeps) =>
+  registerCommand(COMMANDS.openInBrowser, 'open the page', deps.log, async (arg) => {
+    const { server, entry } = await pickProject(deps, arg, 'Open the page of which project?');
     const serverId = server.server.id;
     const workflowId = idsFrom(arg)?.workflowId;
     const known = entry.session?.workflows ?? [];
     // a workflow the cached session does not list yet, or a project never expanded: read it
     const unknown = workflowId ? !known.some((w) => w.id === workflowId) : !entry.session;
-    const workflows = unknown ? (await d.store.loadSession(serverId, entry.project.id)).workflows : known;
+    const workflows = unknown ? (await deps.store.loadSession(serverId, entry.project.id)).workflows : known;
     const url = pageFor({
       projectId: entry.project.id,
       workflows,

@@ -3,7 +3,7 @@ import type { CommandDeps } from './deps';
 import { idsFrom } from './pick';
 import { registerCommand } from './run';
 
-export const registerRefresh = (d: CommandDeps) =>
-  registerCommand(COMMANDS.refresh, 'refresh', d.log, async (arg) => {
-    await d.store.refresh(idsFrom(arg)?.serverId);
+export const registerRefresh = (deps: CommandDeps) =>
+  registerCommand(COMMANDS.refresh, 'refresh', deps.log, async (arg) => {
+    await deps.store.refresh(idsFrom(arg)?.serverId);
   });

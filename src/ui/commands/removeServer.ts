@@ -6,9 +6,9 @@ import type { CommandDeps } from './deps';
 import { pickServer } from './pick';
 import { registerCommand } from './run';
 
-export const registerRemoveServer = (d: CommandDeps) =>
-  registerCommand(COMMANDS.removeServer, 'remove the server', d.log, async (arg, confirmed?: unknown) => {
-    const s = await pickServer(d, arg, (x) => x.server.kind === 'remote', 'Remove which Bilt server?');
+export const registerRemoveServer = (deps: CommandDeps) =>
+  registerCommand(COMMANDS.removeServer, 'remove the server', deps.log, async (arg, confirmed?: unknown) => {
+    const s = await pickServer(deps, arg, (x) => x.server.kind === 'remote', 'Remove which Bilt server?');
     if (confirmed !== true) {
       const ok = await vscode.window.showWarningMessage(
         `Remove ${s.server.label} from VS Code?`,
@@ -22,8 +22,8 @@ export const registerRemoveServer = (d: CommandDeps) =>
         return undefined;
       }
     }
-    await saveRemoteServers(d.settings().remote.filter((r) => r.url !== s.server.id));
-    await d.tokens.delete(s.server.id);
-    d.log.info(`removed server ${s.server.id}`);
+    await saveRemoteServers(deps.settings().remote.filter((r) => r.url !== s.server.id));
+    await deps.tokens.delete(s.server.id);
+    deps.log.info(`removed server ${s.server.id}`);
     return s.server.id;
   });

@@ -27,11 +27,11 @@ const idsOfAttention = (a: Attention): NodeIds => ({
   workflowId: a.workflow.id,
 });
 
-async function pickWorkflow(d: CommandDeps, waiting: Attention[], active: Attention[]): Promise<Attention> {
-  const several = d.store.snapshots().length > 1;
+async function pickWorkflow(deps: CommandDeps, waiting: Attention[], active: Attention[]): Promise<Attention> {
+  const several = deps.store.snapshots().length > 1;
   const item = (a: Attention) => {
     const look = statusLook(a.workflow.status, a.workflow.pause?.type);
-    const server = several ? d.store.snapshot(a.serverId)?.server.label : undefined;
+    const server = several ? deps.store.snapshot(a.serverId)?.server.label : undefined;
     return {
       label: `$(${look.icon}) ${a.projectName}`,
       description: [look.words, progressWords(a.workflow), server].filter(Boolean).join(' · '),
@@ -69,9 +69,9 @@ async function pickAction(a: Attention): Promise<Action> {
   return must(await vscode.window.showQuickPick(items, { placeHolder })).action;
 }
 
-export const registerShowWorkflows = (d: CommandDeps) =>
-  registerCommand(COMMANDS.showWorkflows, 'list the workflows', d.log, async (arg, givenAction?: unknown) => {
-    const snaps = d.store.snapshots();
+export const registerShowWorkflows = (deps: CommandDeps) =>
+  registerCommand(COMMANDS.showWorkflows, 'list the workflows', deps.log, async (arg, givenAction?: unknown) => {
+    const snaps = deps.store.snapshots();
     const waiting = waitingForUser(snaps);
     const active = running(snaps);
     const t = idsFrom(arg);
@@ -86,7 +86,7 @@ export const registerShowWorkflows = (d: CommandDeps) =>
       void vscode.window.showInformationMessage('No Bilt workflow is running or waiting for you.');
       return undefined;
     }
-    const a = given ?? (await pickWorkflow(d, waiting, active));
+    const a = given ?? (await pickWorkflow(deps, waiting, active));
     const isWaiting = waiting.includes(a);
     const action: Action =
       typeof givenAction === 'string' && givenAction in COMMAND_OF

@@ -39,19 +39,21 @@ export async function askServerUrl(existing: readonly string[]): Promise<string>
 }
 
 /** The server to sign in to: the node's, a URL given, else picked from the configured ones (+ Bilt, + other). */
-async function targetServer(d: CommandDeps, arg: unknown): Promise<RemoteServer | undefined> {
-  const remote = d.settings().remote;
+async function targetServer(deps: CommandDeps, arg: unknown): Promise<RemoteServer | undefined> {
+  const remote = deps.settings().remote;
   const id = typeof arg === 'string' ? normalizeUrl(arg) : idsFrom(arg)?.serverId;
   if (id === LOCAL_SERVER_ID) {
     return undefined;
   }
   if (id) {
-    return remote.find((r) => r.url === id) ?? { url: id, label: d.store.snapshot(id)?.server.label ?? labelFor(id) };
+    return (
+      remote.find((r) => r.url === id) ?? { url: id, label: deps.store.snapshot(id)?.server.label ?? labelFor(id) }
+    );
   }
   const items: Array<vscode.QuickPickItem & { server?: RemoteServer }> = remote.map((r) => ({
     label: r.label,
     description: r.url,
-    detail: stateWords(d.store.snapshot(r.url)?.status),
+    detail: stateWords(deps.store.snapshot(r.url)?.status),
     server: r,
   }));
   if (!remote.some((r) => r.url === LIVE_BILT_URL)) {
@@ -88,7 +90,7 @@ function stateWords(st: ServerState | undefined): string | undefined {
 
 /** Stores the token, adds the server to the settings if needed, refreshes it and says how it went. */
 export async function signInTo(
-  d: CommandDeps,
+  deps: CommandDeps,
   server: RemoteServer,
   given?: string,
 ): Promise<ServerState['state'] | 'unknown'> {
@@ -109,24 +111,24 @@ export async function signInTo(
   if (!token.trim()) {
     throw new BiltError('invalid_input', 'The token is empty');
   }
-  await d.tokens.set(server.url, token.trim());
-  const remote = d.settings().remote;
+  await deps.tokens.set(server.url, token.trim());
+  const remote = deps.settings().remote;
   if (!remote.some((r) => r.url === server.url)) {
     await saveRemoteServers([...remote, server]);
   }
-  d.log.info(`signed in to ${server.url} (token stored in secret storage)`);
+  deps.log.info(`signed in to ${server.url} (token stored in secret storage)`);
   return vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: `Bilt: signing in to ${server.label}…` },
     async () => {
       // the extension adds the server to the store when the settings change
-      if (!(await waitFor(d.store, () => d.store.snapshot(server.url) !== undefined, 3000))) {
+      if (!(await waitFor(deps.store, () => deps.store.snapshot(server.url) !== undefined, 3000))) {
         void vscode.window.showInformationMessage(
           `The token for ${server.label} is stored; the server appears in the Sessions view once the settings are read.`,
         );
         return 'unknown';
       }
-      await d.store.refresh(server.url);
-      const snap = d.store.snapshot(server.url);
+      await deps.store.refresh(server.url);
+      const snap = deps.store.snapshot(server.url);
       const st = snap?.status;
       if (st?.state === 'ready') {
         const n = snap?.projects?.length;
@@ -152,12 +154,12 @@ export async function signInTo(
   );
 }
 
-export const registerSignIn = (d: CommandDeps) =>
-  registerCommand(COMMANDS.signIn, 'sign in', d.log, async (arg, token?: unknown) => {
-    const server = await targetServer(d, arg);
+export const registerSignIn = (deps: CommandDeps) =>
+  registerCommand(COMMANDS.signIn, 'sign in', deps.log, async (arg, token?: unknown) => {
+    const server = await targetServer(deps, arg);
     if (!server) {
       void vscode.window.showInformationMessage('The local engine needs no sign-in.');
       return undefined;
     }
-    return signInTo(d, server, typeof token === 'string' ? token : undefined);
+    return signInTo(deps, server, typeof token === 'string' ? token : undefined);
   });

@@ -5,17 +5,19 @@ import type { CommandDeps } from './deps';
 import { pickServer } from './pick';
 import { registerCommand } from './run';
 
-export const registerSignOut = (d: CommandDeps) =>
-  registerCommand(COMMANDS.signOut, 'sign out', d.log, async (arg) => {
-    const signedIn = d.store.snapshots().filter((s) => s.server.kind === 'remote' && s.status.state !== 'signed-out');
+export const registerSignOut = (deps: CommandDeps) =>
+  registerCommand(COMMANDS.signOut, 'sign out', deps.log, async (arg) => {
+    const signedIn = deps.store
+      .snapshots()
+      .filter((s) => s.server.kind === 'remote' && s.status.state !== 'signed-out');
     if (signedIn.length === 0) {
       void vscode.window.showInformationMessage('You are not signed in to any Bilt server.');
       return undefined;
     }
-    const s = await pickServer(d, arg, (x) => signedIn.includes(x), 'Sign out of which Bilt server?');
-    await d.tokens.delete(s.server.id);
-    d.log.info(`signed out of ${s.server.id}`);
-    await d.store.refresh(s.server.id);
+    const s = await pickServer(deps, arg, (x) => signedIn.includes(x), 'Sign out of which Bilt server?');
+    await deps.tokens.delete(s.server.id);
+    deps.log.info(`signed out of ${s.server.id}`);
+    await deps.store.refresh(s.server.id);
     void vscode.window.showInformationMessage(
       `Signed out of ${s.server.label}. Its token was removed from this machine.`,
     );

@@ -103,3 +103,31 @@ describe('actions: resume', () => {
     assert.deepEqual(store.afterActions, []);
   });
 });
+
+describe('actions: every one stops when its caller aborts', () => {
+  it('returns aborted and asks the server nothing', async () => {
+    const { ctx, store } = context();
+    store.latest({ status: 'paused', pause: { type: 'secrets' } });
+    const signal = AbortSignal.abort();
+    const { answerQuestions } = await import('../../../src/actions/answer');
+    const { createProject } = await import('../../../src/actions/createProject');
+    const { linkWorkspace } = await import('../../../src/actions/link');
+    const { readMessages } = await import('../../../src/actions/reads');
+    const { sendMessage } = await import('../../../src/actions/send');
+    const outcomes = await Promise.all([
+      sendMessage(ctx, P1, 'hi', { confirmed: true, signal }),
+      cancelWorkflow(ctx, P1, { confirmed: true, signal }),
+      resumeWorkflow(ctx, P1, { confirmed: true, signal }),
+      answerQuestions(ctx, P1, [], { confirmed: true, signal }),
+      createProject(ctx, 'local', { name: 'x' }, { confirmed: true, signal }),
+      linkWorkspace(ctx, P1, { signal }),
+      readMessages(ctx, P1, 5, { signal }),
+    ]);
+    assert.deepEqual(
+      outcomes.map((o) => o.kind),
+      Array(7).fill('aborted'),
+    );
+    assert.deepEqual(store.ops(), []);
+    assert.equal(ctx.links.get(), undefined);
+  });
+});

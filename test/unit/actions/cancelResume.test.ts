@@ -1,5 +1,10 @@
 import assert from 'node:assert/strict';
+import { answerQuestions } from '../../../src/actions/answer';
 import { cancelWorkflow } from '../../../src/actions/cancel';
+import { createProject } from '../../../src/actions/createProject';
+import { linkWorkspace } from '../../../src/actions/link';
+import { readMessages } from '../../../src/actions/reads';
+import { sendMessage } from '../../../src/actions/send';
 import { needsAnswers, resumeWorkflow } from '../../../src/actions/resume';
 import { BiltError } from '../../../src/core/errors';
 import { context, P1 } from './fakeStore';
@@ -109,11 +114,6 @@ describe('actions: every one stops when its caller aborts', () => {
     const { ctx, store } = context();
     store.latest({ status: 'paused', pause: { type: 'secrets' } });
     const signal = AbortSignal.abort();
-    const { answerQuestions } = await import('../../../src/actions/answer');
-    const { createProject } = await import('../../../src/actions/createProject');
-    const { linkWorkspace } = await import('../../../src/actions/link');
-    const { readMessages } = await import('../../../src/actions/reads');
-    const { sendMessage } = await import('../../../src/actions/send');
     const outcomes = await Promise.all([
       sendMessage(ctx, P1, 'hi', { confirmed: true, signal }),
       cancelWorkflow(ctx, P1, { confirmed: true, signal }),

@@ -1,11 +1,11 @@
 /**
- * What the client offers whatever server it talks to. Two MCP contracts implement it today (seed and
- * live); the REST Session API (seed 003) will be a third backend behind the same interface. Every
- * value crossing it is a validated core type.
+ * What the client offers whatever server it talks to: the two Bilt MCP contracts (seed and live) and
+ * the REST Session API of agent gateways (seed 003). Every value crossing it is a validated core type.
+ * A gateway's sessions are shown as projects (one session each, grouped by task: Project.group).
  */
 import type { Answer, MessagePage, Project, Session, Visibility, Workflow } from '../core/model';
 
-export type BackendKind = 'mcp-seed' | 'mcp-live';
+export type BackendKind = 'mcp-seed' | 'mcp-live' | 'session-api';
 
 export interface Capabilities {
   /** A resume operation exists (seed: bilt_resume_workflow). */
@@ -16,6 +16,16 @@ export interface Capabilities {
   events: boolean;
   /** Visibility can be chosen when creating a project. */
   visibility: boolean;
+  /** Projects can be created (a gateway's sessions are started by their agents elsewhere). */
+  createProject: boolean;
+  /** A workflow's questions can be answered (a gateway has no such operation). */
+  answers: boolean;
+  /** Running work can be paused and continued on request (Session API PATCH status). */
+  pause: boolean;
+  /** A session can be deleted (Session API DELETE). */
+  delete: boolean;
+  /** What this server lacks that people might expect, in words the tree's message line shows (e.g. "no message history"). */
+  missing: string[];
 }
 
 /** Both ids, because the seed contract keys by session and the live one by project. */

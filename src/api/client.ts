@@ -50,6 +50,11 @@ export class BiltClient {
       answerViaSend: detected.kind === 'mcp-live',
       events: eventsUrl !== undefined,
       visibility: detected.kind === 'mcp-seed',
+      createProject: true,
+      answers: true,
+      pause: false,
+      delete: false,
+      missing: [],
     };
     const backend =
       detected.kind === 'mcp-seed'

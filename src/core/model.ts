@@ -18,6 +18,8 @@ export const Project = z.object({
   visibility: Visibility,
   createdAt: IsoTime,
   updatedAt: IsoTime,
+  /** Session API gateways: each session is shown as a project, grouped by its task (this). */
+  group: z.string().optional(),
 });
 export type Project = z.infer<typeof Project>;
 
@@ -96,6 +98,13 @@ export const Session = z.object({
   messageCount: z.number().int().min(0),
   createdAt: IsoTime,
   updatedAt: IsoTime,
+  /** Session API attributes (seed 003): which agent runs the work (e.g. CLAUDE_CODE), the task it belongs to. */
+  agentId: z.string().optional(),
+  taskId: z.string().nullable().optional(),
+  /** The prompt it was created with (or was given since), shown to people. */
+  prompt: z.string().nullable().optional(),
+  /** Free-form data; `workdir` and `model` are read by the agents. */
+  data: z.record(z.string(), z.unknown()).optional(),
 });
 export type Session = z.infer<typeof Session>;
 

@@ -68,7 +68,17 @@ export class FakeStore implements ActionStore {
       };
     return {
       kind: 'mcp-seed',
-      capabilities: { resume: true, answerViaSend: false, events: false, visibility: this.visibility },
+      capabilities: {
+        resume: true,
+        answerViaSend: false,
+        events: false,
+        visibility: this.visibility,
+        createProject: true,
+        answers: true,
+        pause: false,
+        delete: false,
+        missing: [],
+      },
       listProjects: call('listProjects', () => []),
       getProject: call('getProject', () => project()),
       createProject: call('createProject', (input) => project({ id: 'p-new', name: (input as { name: string }).name })),

@@ -57,7 +57,17 @@ export type Call = { op: 'getSession' } | { op: 'getMessages'; limit: number | u
 
 export class FakeBackend implements BiltBackend {
   readonly kind = 'mcp-seed' as const;
-  readonly capabilities = { resume: true, answerViaSend: false, events: false, visibility: true };
+  readonly capabilities = {
+    resume: true,
+    answerViaSend: false,
+    events: false,
+    visibility: true,
+    createProject: true,
+    answers: true,
+    pause: false,
+    delete: false,
+    missing: [],
+  };
   readonly calls: Call[] = [];
   history: Message[] = [];
   status: SessionStatus = 'idle';

@@ -11,7 +11,17 @@ import { SeedBackend } from '../../../src/api/contracts/seedBackend';
 import type { McpConnection } from '../../../src/api/mcp/connection';
 import { isBiltError } from '../../../src/core/errors';
 
-const caps = { resume: true, answerViaSend: false, events: false, visibility: true };
+const caps = {
+  resume: true,
+  answerViaSend: false,
+  events: false,
+  visibility: true,
+  createProject: true,
+  answers: true,
+  pause: false,
+  delete: false,
+  missing: [],
+};
 const ref = { sessionId: 'sess-1', projectId: 'proj-1' };
 const T = '2026-01-15T12:00:00.000Z';
 

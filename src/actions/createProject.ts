@@ -20,7 +20,9 @@ export interface Created {
 
 /** The server a new project goes to when none is named: the linked project's, else the first ready one. */
 export function defaultServer(ctx: ActionContext): string | undefined {
-  const ready = ctx.store.snapshots().filter((s) => s.status.state === 'ready');
+  const ready = ctx.store
+    .snapshots()
+    .filter((s) => s.status.state === 'ready' && s.capabilities?.createProject !== false);
   const linked = ctx.links.get();
   return (ready.find((s) => s.server.id === linked?.serverId) ?? ready[0])?.server.id;
 }
@@ -45,6 +47,13 @@ export function createProject(
       return refused(
         new BiltError('unavailable', `${server.server.label} is not ready (${server.status.state})`, {
           message: 'Sign in or wait until it is reachable',
+        }),
+      );
+    }
+    if (server.capabilities?.createProject === false) {
+      return refused(
+        new BiltError('unsupported', 'Cannot create a project', {
+          message: `${server.server.label} starts sessions from its own agents; create the session there`,
         }),
       );
     }

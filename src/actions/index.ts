@@ -11,6 +11,8 @@ export { findTarget, loadTarget, onProject, projectName, type Loaded } from './t
 export { checkSend, sendMessage, type Sent } from './send';
 export { cancelWorkflow, type CancelOptions, type Cancelled } from './cancel';
 export { needsAnswers, resumeWorkflow, type Resumed } from './resume';
+export { pauseWorkflow, type Paused } from './pause';
+export { deleteSession, type Deleted } from './deleteSession';
 export { answerQuestions, checkAnswer, type Answered, type Asked } from './answer';
 export { createProject, defaultServer, type Created, type NewProject } from './createProject';
 export { linkWorkspace, type Linked } from './link';

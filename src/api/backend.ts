@@ -92,6 +92,10 @@ export interface BiltBackend {
     reason?: string,
     o?: CallOptions,
   ): Promise<{ workflowId: string | undefined; cancelledAt: string }>;
+  /** Pauses running work (capabilities.pause); the workflow then reads paused with no pause reason. */
+  pause?(ref: SessionRef, o?: CallOptions): Promise<Workflow['status']>;
+  /** Deletes a session (capabilities.delete); `force` first stops work that runs (else the server refuses). */
+  deleteSession?(ref: SessionRef, o?: CallOptions & { force?: boolean }): Promise<void>;
   /** Newest first, like the contract. */
   getMessages(ref: SessionRef, page: { limit?: number; offset?: number }, o?: CallOptions): Promise<MessagePage>;
   close(): Promise<void>;

@@ -62,6 +62,22 @@ export function resumeRefused(latest: Latest, field = 'answers'): BiltError | un
   return questions ? answersRequired(questions.length, field) : undefined;
 }
 
+/**
+ * Continue without answers and without a way to give them (the Session API's PATCH status active): a
+ * workflow paused with questions waits for its answers, which is a state conflict here, not bad input.
+ */
+export function continueRefused(latest: Latest): BiltError | undefined {
+  if (latest?.status === 'paused' && latest.pause?.type === 'questions') {
+    const count = latest.pause.questions?.length ?? 0;
+    return new BiltError('illegal_state', 'Cannot resume workflow', {
+      current_status: 'paused',
+      pause_type: 'questions',
+      message: `The workflow is waiting for answers to ${count} question${count === 1 ? '' : 's'}: answer them (bilt_resume_workflow with answers) or cancel it`,
+    });
+  }
+  return cannotResume(latest);
+}
+
 /** Answers are taken only by a workflow paused with questions. */
 export function answersRefused(latest: Latest, field = 'answers'): BiltError | undefined {
   const refusal = cannotResume(latest);
@@ -76,6 +92,18 @@ export function answersRefused(latest: Latest, field = 'answers'): BiltError | u
 export function answersRequired(questionCount: number, field = 'answers'): BiltError {
   const questions = `${questionCount} question${questionCount === 1 ? '' : 's'}`;
   return invalidAnswers(field, `${field} is required: the workflow is waiting for answers to ${questions}`);
+}
+
+/** A session whose workflow is pending, running or paused is not deleted unless its work is cancelled first. */
+export function deleteRefused(latest: Latest): BiltError | undefined {
+  if (!latest || !isActive(latest.status)) {
+    return undefined;
+  }
+  return new BiltError('conflict', 'Cannot delete session', {
+    current_status: latest.status,
+    workflow_id: latest.id,
+    message: `The session's workflow is ${latest.status}: cancel it first, or delete with force=true, which cancels it`,
+  });
 }
 
 /** Project names are unique per account, case-insensitively. */

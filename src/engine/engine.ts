@@ -4,7 +4,8 @@
  * front and the CLI sit on top of this (http/server.ts, cli/serve.ts).
  */
 import path from 'node:path';
-import type { Agent } from './agents/types';
+import { AgentPool } from './agents/pool';
+import type { Agent, AgentOptions } from './agents/types';
 import { EventBus } from './events/eventBus';
 import { Committer } from './service/committer';
 import {
@@ -24,7 +25,10 @@ import { LogStore } from './store/logStore';
 
 export interface EngineConfig {
   dataDir: string;
+  /** The default agent (`--agent`): it runs the work of every session that picks none. */
   agent: Agent;
+  /** The options other agents a session picks are built with (`--agent-command`, `--scenario`, `--speed`). */
+  agentOptions?: AgentOptions;
   /** Projects' working folders; default <dataDir>/projects. */
   workRoot?: string;
   maxConcurrent?: number;
@@ -85,7 +89,7 @@ export class Engine {
       projectUrl: config.projectUrl ?? ((id) => `bilt-engine://projects/${id}`),
     };
     const runner = new Runner(ctx, {
-      agent: config.agent,
+      agents: new AgentPool(config.agent, config.agentOptions),
       workRoot: config.workRoot ?? path.join(config.dataDir, 'projects'),
       maxConcurrent: config.maxConcurrent ?? 4,
       log,

@@ -3,11 +3,11 @@
  * contextValue tokens the menus match (state-gated actions live in package.json `when` clauses on
  * these tokens, e.g. `viewItem =~ /\bcancelable\b/`).
  */
-import type { SessionView } from '../api/backend';
-import type { ProjectEntry, ServerSnapshot } from '../api/store/types';
+import type { Capabilities, SessionView } from '../api/backend';
+import type { ProjectEntry } from '../api/store/types';
 import type { Workflow } from '../core/model';
 import { canCancel, canResume, isActive } from '../core/status';
-import { ERROR_ICON, PROJECT_ICON, SERVER_ICON, statusLook, type Look } from './icons';
+import { ERROR_ICON, PROJECT_ICON, statusLook, type Look } from './icons';
 import { ago, clock, duration } from './time';
 
 export interface RowModel {
@@ -22,25 +22,33 @@ export interface RowModel {
   accessibility: string;
 }
 
-const excerpt = (s: string, n = 60) => {
+export const excerpt = (s: string, n = 60) => {
   const one = s.replace(/\s+/g, ' ').trim();
   return one.length > n ? `${one.slice(0, n - 1)}…` : one;
 };
-const md = (s: string) => s.replace(/([\\`*_{}[\]()#+\-.!|<>])/g, '\\$1');
+export const md = (s: string) => s.replace(/([\\`*_{}[\]()#+\-.!|<>])/g, '\\$1');
 
-export function workflowTokens(w: Workflow | undefined): string[] {
+/**
+ * The state-gated actions a row offers, as contextValue tokens. `caps`: what the row's server can do
+ * (a gateway cannot answer questions, can pause and delete); unknown until connected, then Bilt's.
+ */
+export function workflowTokens(w: Workflow | undefined, caps?: Capabilities): string[] {
+  const deletable = caps?.delete ? ['deletable'] : [];
   if (!w) {
-    return ['status-idle', 'can-send'];
+    return ['status-idle', 'can-send', ...deletable];
   }
-  const t = [`status-${w.status}`];
+  const t = [`status-${w.status}`, ...deletable];
   if (canCancel(w.status)) {
     t.push('cancelable');
   }
   if (canResume(w.status, w.interrupted) && w.pause?.type !== 'questions') {
     t.push('resumable');
   }
-  if (w.status === 'paused' && w.pause?.type === 'questions') {
+  if (w.status === 'paused' && w.pause?.type === 'questions' && caps?.answers !== false) {
     t.push('answerable');
+  }
+  if (w.status === 'running' && caps?.pause) {
+    t.push('pausable');
   }
   if (!isActive(w.status)) {
     t.push('can-send');
@@ -76,43 +84,7 @@ export function sessionWords(view: SessionView | undefined, now: number): string
   return look.words;
 }
 
-export function serverRow(s: ServerSnapshot): RowModel {
-  const n = s.projects?.length;
-  const state = s.status.state;
-  const words =
-    state === 'ready' || (state === 'connecting' && s.projects)
-      ? `${n ?? 0} project${n === 1 ? '' : 's'}${s.stale ? ' · cached' : ''}`
-      : state === 'signed-out'
-        ? 'signed out'
-        : state === 'unauthorized'
-          ? 'token rejected'
-          : state === 'rate-limited'
-            ? 'rate limited'
-            : state === 'connecting'
-              ? 'connecting…'
-              : 'unreachable';
-  const tokens = [
-    'server',
-    s.server.kind,
-    state === 'signed-out' || state === 'unauthorized' ? 'signed-out' : 'signed-in',
-    state,
-  ];
-  return {
-    id: `server:${s.server.id}`,
-    label: s.server.label,
-    description: words,
-    tooltip: `**${md(s.server.label)}**  \n${s.server.kind === 'local' ? 'Local engine on this machine' : md(s.server.url ?? '')}  \n${words}`,
-    look: {
-      icon: SERVER_ICON[s.server.kind],
-      ...(state === 'ready' || state === 'connecting' ? {} : { color: 'list.warningForeground' }),
-    },
-    contextValue: tokens.join(' '),
-    collapsible: 'expanded',
-    accessibility: `${s.server.label}, ${words}`,
-  };
-}
-
-export function projectRow(serverId: string, e: ProjectEntry, now: number): RowModel {
+export function projectRow(serverId: string, e: ProjectEntry, now: number, caps?: Capabilities): RowModel {
   const w = e.session?.workflows[0];
   const look = statusLook(w?.status ?? 'idle', w?.pause?.type);
   const words = e.error ? 'could not load' : e.session ? sessionWords(e.session, now) : undefined;
@@ -127,13 +99,13 @@ export function projectRow(serverId: string, e: ProjectEntry, now: number): RowM
     ...(words ? { description: words } : {}),
     tooltip,
     look: e.session ? { icon: look.icon, ...(look.color ? { color: look.color } : {}) } : { icon: PROJECT_ICON },
-    contextValue: ['project', ...workflowTokens(w)].join(' '),
+    contextValue: ['project', ...workflowTokens(w, caps)].join(' '),
     collapsible: 'collapsed',
     accessibility: `Project ${e.project.name}${words ? `, ${words}` : ''}`,
   };
 }
 
-export function sessionRow(serverId: string, view: SessionView, now: number): RowModel {
+export function sessionRow(serverId: string, view: SessionView, now: number, caps?: Capabilities): RowModel {
   const w = view.workflows[0];
   const look = statusLook(view.session.status, w?.pause?.type);
   const words = sessionWords(view, now);
@@ -149,14 +121,14 @@ export function sessionRow(serverId: string, view: SessionView, now: number): Ro
     description: words,
     tooltip,
     look: { icon: look.icon, ...(look.color ? { color: look.color } : {}) },
-    contextValue: ['session', ...workflowTokens(w)].join(' '),
+    contextValue: ['session', ...workflowTokens(w, caps)].join(' '),
     // always expandable: a row created without children keeps VS Code's state when its first workflow arrives
     collapsible: 'expanded',
     accessibility: `Session, ${words}`,
   };
 }
 
-export function workflowRow(serverId: string, w: Workflow, now: number): RowModel {
+export function workflowRow(serverId: string, w: Workflow, now: number, caps?: Capabilities): RowModel {
   const look = statusLook(w.status, w.pause?.type);
   const progress = progressWords(w);
   const started = Date.parse(w.startedAt ?? w.createdAt);
@@ -183,7 +155,7 @@ export function workflowRow(serverId: string, w: Workflow, now: number): RowMode
     description,
     tooltip,
     look: { icon: look.icon, ...(look.color ? { color: look.color } : {}) },
-    contextValue: ['workflow', ...workflowTokens(w)].join(' '),
+    contextValue: ['workflow', ...workflowTokens(w, caps).filter((t) => t !== 'deletable')].join(' '),
     collapsible: 'none',
     accessibility: `Workflow ${excerpt(w.message)}, ${description}`,
   };

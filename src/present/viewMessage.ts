@@ -1,4 +1,4 @@
-/** The view's message line: when data was updated, when it refreshes next, and why it cannot. */
+/** The view's message line: when data was updated, when it refreshes next, why it cannot, and what a server lacks. */
 import type { ServerSnapshot } from '../api/store/types';
 import { ago, clock, inTime } from './time';
 
@@ -18,6 +18,11 @@ export function viewMessage(snapshots: ServerSnapshot[], now: number): string | 
       lines.push(
         `${name}updated ${ago(s.updatedAt, now)}${s.nextRefreshAt ? ` · next ${inTime(s.nextRefreshAt, now)}` : ' · paused while the window is inactive'}`,
       );
+    }
+    // what a server lacks that people would otherwise look for (a gateway without message history, …)
+    const missing = st.state === 'ready' ? (s.capabilities?.missing ?? []) : [];
+    if (missing.length) {
+      lines.push(`${snapshots.length > 1 ? s.server.label : 'This server'}: ${missing.join(' · ')}`);
     }
   }
   return lines.length ? lines.join('\n') : undefined;

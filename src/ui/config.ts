@@ -1,6 +1,6 @@
 /** Settings read into plain objects for the vscode-free parts; the only place that knows setting keys. */
 import * as vscode from 'vscode';
-import type { ServerConfig } from '../api/store/types';
+import { SERVER_PROTOCOLS, type ServerConfig, type ServerProtocol } from '../api/store/types';
 import { LIVE_BILT_URL, LOCAL_SERVER_ID, SETTINGS, TOOL_SETS, type ToolSet } from './ids';
 
 export interface Settings {
@@ -10,7 +10,7 @@ export interface Settings {
   localAgentCommand: string | undefined;
   localScenario: string | undefined;
   localSpeed: number;
-  remote: Array<{ label: string; url: string }>;
+  remote: RemoteServerSetting[];
   activeMs: number;
   idleMs: number;
   notifications: 'whenViewHidden' | 'always' | 'never';
@@ -23,9 +23,16 @@ export interface Settings {
 
 export function readSettings(): Settings {
   const c = vscode.workspace.getConfiguration(SETTINGS.section);
-  const remote = (c.get<Array<{ label?: string; url?: string }>>(SETTINGS.servers) ?? [])
-    .filter((s): s is { label?: string; url: string } => typeof s?.url === 'string' && /^https?:\/\//.test(s.url))
-    .map((s) => ({ url: normalizeUrl(s.url), label: s.label || labelFor(s.url) }));
+  const remote = (c.get<Array<{ label?: string; url?: string; kind?: string }>>(SETTINGS.servers) ?? [])
+    .filter(
+      (s): s is { label?: string; url: string; kind?: string } =>
+        typeof s?.url === 'string' && /^https?:\/\//.test(s.url),
+    )
+    .map((s) => ({
+      url: normalizeUrl(s.url),
+      label: s.label || labelFor(s.url),
+      ...((SERVER_PROTOCOLS as readonly string[]).includes(s.kind ?? '') ? { kind: s.kind as ServerProtocol } : {}),
+    }));
   return {
     localEnabled: c.get<boolean>(SETTINGS.localEnabled, true),
     localDataDir: c.get<string>(SETTINGS.localDataDir) || undefined,
@@ -43,18 +50,25 @@ export function readSettings(): Settings {
   };
 }
 
+/** A `bilt.servers` entry: `kind` says what it speaks (detected when absent). */
+export interface RemoteServerSetting {
+  label: string;
+  url: string;
+  kind?: ServerProtocol;
+}
+
 export const normalizeUrl = (url: string) => url.trim().replace(/\/+$/, '');
 export const labelFor = (url: string) => (normalizeUrl(url) === LIVE_BILT_URL ? 'Bilt' : new URL(url).host);
 
 export function serverConfigs(s: Settings): ServerConfig[] {
   return [
     ...(s.localEnabled ? [{ id: LOCAL_SERVER_ID, label: 'Local engine', kind: 'local' as const }] : []),
-    ...s.remote.map((r) => ({ id: r.url, label: r.label, kind: 'remote' as const, url: r.url })),
+    ...s.remote.map((r) => ({ id: r.url, label: r.label, kind: 'remote' as const, url: r.url, protocol: r.kind })),
   ];
 }
 
 /** Adds or removes a remote server in the user's settings. */
-export async function saveRemoteServers(servers: Array<{ label: string; url: string }>): Promise<void> {
+export async function saveRemoteServers(servers: RemoteServerSetting[]): Promise<void> {
   await vscode.workspace
     .getConfiguration(SETTINGS.section)
     .update(SETTINGS.servers, servers, vscode.ConfigurationTarget.Global);

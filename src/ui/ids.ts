@@ -11,6 +11,8 @@ export const COMMANDS = {
   sendMessage: 'bilt.sendMessage',
   cancelWorkflow: 'bilt.cancelWorkflow',
   resumeWorkflow: 'bilt.resumeWorkflow',
+  pauseWorkflow: 'bilt.pauseWorkflow',
+  deleteSession: 'bilt.deleteSession',
   answerQuestions: 'bilt.answerQuestions',
   showSessionLog: 'bilt.showSessionLog',
   exportTranscript: 'bilt.exportTranscript',

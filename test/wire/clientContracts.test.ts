@@ -21,6 +21,11 @@ describe('wire: BiltClient on both contracts', () => {
           answerViaSend: !seed,
           events: true,
           visibility: seed,
+          createProject: true,
+          answers: true,
+          pause: false,
+          delete: false,
+          missing: [],
         });
         assert.equal(client.eventsUrl, quick.engine.ready.eventsUrl);
       });

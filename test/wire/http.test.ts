@@ -103,7 +103,13 @@ describe('wire: HTTP guards and routes', () => {
         t.engine.ready.startedAt,
       ],
     );
-    assert.deepEqual(body['endpoints'], { seed: '/mcp', live: '/live/mcp', events: '/events' });
+    assert.deepEqual(body['endpoints'], {
+      seed: '/mcp',
+      live: '/live/mcp',
+      events: '/events',
+      sessions: '/api/sessions',
+      openApi: '/api/openapi.json',
+    });
     const post = await request(t.engine.ready, '/engine/info', { method: 'POST', headers: bearer(t.engine.ready) });
     errorBody(post, 405, 'Method not allowed');
   });

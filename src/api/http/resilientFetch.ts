@@ -5,7 +5,7 @@
  * a blocking call may legitimately take minutes; callers cancel with their AbortSignal.
  */
 import type { RequestBudget } from './budget';
-import { backoffMs, isIdempotentBody, retryableNetworkError, retryableStatus, serverDelayMs } from './retry';
+import { backoffMs, isIdempotentRequest, retryableNetworkError, retryableStatus, serverDelayMs } from './retry';
 import { abortableSleep } from './sleep';
 
 export type FetchLike = (url: string | URL, init?: RequestInit) => Promise<Response>;
@@ -61,7 +61,7 @@ export function resilientFetch(inner: FetchLike, o: ResilienceOptions): FetchLik
   };
 
   async function attempts(url: string | URL, init: RequestInit | undefined, signal: AbortSignal): Promise<Response> {
-    const idempotent = (init?.method ?? 'GET') === 'GET' || isIdempotentBody(init?.body);
+    const idempotent = isIdempotentRequest(init?.method, init?.body);
     for (let attempt = 0; ; attempt++) {
       await o.budget.acquire(signal);
       signal.throwIfAborted();

@@ -25,6 +25,31 @@ export function isIdempotentBody(body: unknown): boolean {
   }
 }
 
+/**
+ * Whether a request may be sent twice without a second effect: GET, HEAD, PUT and DELETE by HTTP's
+ * rules; a POST only when it carries JSON-RPC that is safe to repeat (a REST POST such as a message to
+ * a Session API gateway, or a PATCH, is not).
+ */
+export function isIdempotentRequest(method: string | undefined, body: unknown): boolean {
+  const verb = (method ?? 'GET').toUpperCase();
+  if (['GET', 'HEAD', 'OPTIONS', 'PUT', 'DELETE'].includes(verb)) {
+    return true;
+  }
+  return verb === 'POST' && isJsonRpc(body) && isIdempotentBody(body);
+}
+
+function isJsonRpc(body: unknown): boolean {
+  if (typeof body !== 'string') {
+    return false;
+  }
+  try {
+    const msg = JSON.parse(body) as unknown;
+    return (Array.isArray(msg) ? msg : [msg]).every((m) => (m as { jsonrpc?: unknown } | null)?.jsonrpc === '2.0');
+  } catch {
+    return false;
+  }
+}
+
 const NEVER_SENT = new Set([
   'ECONNREFUSED',
   'ENOTFOUND',

@@ -8,6 +8,7 @@ import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/
 import type { Progress as McpProgress } from '@modelcontextprotocol/sdk/types.js';
 import { VERSION } from '../../core/version';
 import { budgetFor, type RequestBudget } from '../http/budget';
+import { parseJsonOrText } from '../http/restConnection';
 import { resilientFetch, type FetchLike, type ResilienceOptions } from '../http/resilientFetch';
 import { toolError, transportError } from './errors';
 
@@ -96,11 +97,7 @@ export class McpConnection {
     if (result.structuredContent !== undefined) {
       return result.structuredContent;
     }
-    try {
-      return JSON.parse(text);
-    } catch {
-      return text;
-    }
+    return parseJsonOrText(text);
   }
 
   async close(): Promise<void> {

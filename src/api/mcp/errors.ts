@@ -1,11 +1,13 @@
 /**
  * Turns whatever went wrong on the way to a server into a BiltError an agent or a person can act on:
- * a tool's `{error, details}` result, an HTTP status from the transport, a JSON-RPC error, a network
- * failure.
+ * a tool's `{error, details}` result, an HTTP status from the transport or a REST server's error
+ * answer, a JSON-RPC error, a network failure.
  */
 import { ErrorCode as RpcCode, McpError } from '@modelcontextprotocol/sdk/types.js';
 import { StreamableHTTPError } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
+import { z } from 'zod';
 import { BiltError, ERROR_CODES, isBiltError, type ErrorCode } from '../../core/errors';
+import { serverDelayMs } from '../http/retry';
 
 function inferCode(text: string): ErrorCode {
   if (/rate limit/i.test(text)) {
@@ -57,6 +59,91 @@ function retryAfterFrom(text: string): number | undefined {
   return m ? Number(m[1]) : undefined;
 }
 
+/**
+ * The HTTP statuses every kind of server means the same way (401, 403, 410, 429, 5xx), as BiltErrors;
+ * undefined for the rest, which each caller reads in its own terms. `text`: the server's words.
+ */
+function sharedStatusError(status: number, url: string, text: string, retryAfter?: number): BiltError | undefined {
+  if (status === 401) {
+    return new BiltError('unauthorized', 'Invalid or expired API key', {
+      status,
+      url,
+      message: 'Sign in again with a valid token',
+    });
+  }
+  if (status === 403) {
+    return new BiltError('forbidden', 'Forbidden', { status, url, message: text });
+  }
+  if (status === 410) {
+    return new BiltError('unsupported', `${url} is a retired endpoint`, { status, message: text });
+  }
+  if (status === 429) {
+    return new BiltError('rate_limited', 'Rate limit exceeded', {
+      status,
+      url,
+      ...(retryAfter !== undefined ? { retry_after: retryAfter } : {}),
+      message: `Too many requests${retryAfter !== undefined ? `; retry in ${retryAfter} s` : ''}`,
+    });
+  }
+  if (status >= 500) {
+    return new BiltError('unavailable', `The server at ${url} failed (HTTP ${status})`, { status, message: text });
+  }
+  return undefined;
+}
+
+const RestErrorBody = z.looseObject({
+  error: z.string().optional().catch(undefined),
+  message: z.string().optional().catch(undefined),
+  code: z.string().optional().catch(undefined),
+  details: z.record(z.string(), z.unknown()).optional().catch(undefined),
+});
+
+/** Codes a REST status means when the body does not name one of ours. */
+const REST_STATUS_CODES: Record<number, ErrorCode> = {
+  400: 'invalid_input',
+  404: 'not_found',
+  405: 'unsupported',
+  409: 'conflict',
+  413: 'invalid_input',
+  422: 'invalid_input',
+  500: 'internal',
+};
+
+/**
+ * A REST server's error answer (a Session API gateway: `{error, code, details}` as documented, or
+ * `{error}` alone as its running code answers) as a BiltError. 401, 403, 410, 429 and 502–504 mean what
+ * they mean everywhere; otherwise the body's code wins where it is one of ours (409 is conflict or
+ * illegal_state as the server says), then the status. Details such as field and limit are kept.
+ */
+export function restError(status: number, url: string, body: unknown, headers?: Headers): BiltError {
+  const parsed = RestErrorBody.safeParse(body);
+  const fields = parsed.success ? parsed.data : {};
+  const details = fields.details ?? {};
+  const words = fields.error ?? fields.message ?? (typeof body === 'string' ? body : '');
+  const toldMs = headers ? serverDelayMs(headers, Date.now()) : undefined;
+  const retryAfter =
+    toldMs !== undefined
+      ? Math.ceil(toldMs / 1000)
+      : typeof details['retry_after'] === 'number'
+        ? details['retry_after']
+        : undefined;
+  const shared = status === 500 ? undefined : sharedStatusError(status, url, words, retryAfter);
+  if (shared) {
+    return shared;
+  }
+  const named = [fields.code, details['code']].find((c): c is ErrorCode =>
+    (ERROR_CODES as readonly unknown[]).includes(c),
+  );
+  const { code: _given, ...kept } = details;
+  const code = named ?? REST_STATUS_CODES[status] ?? inferCode(words);
+  return new BiltError(code, words || `HTTP ${status} from ${url}`, {
+    ...kept,
+    status,
+    ...(retryAfter !== undefined ? { retry_after: retryAfter } : {}),
+    ...(kept['message'] === undefined && words ? { message: words } : {}),
+  });
+}
+
 /** Any failure of a request to `url`, as a BiltError (aborts are passed through unchanged). */
 export function transportError(e: unknown, url: string): unknown {
   if (isBiltError(e) || (e instanceof Error && e.name === 'AbortError')) {
@@ -65,33 +152,12 @@ export function transportError(e: unknown, url: string): unknown {
   if (e instanceof StreamableHTTPError) {
     const status = e.code ?? 0;
     const text = e.message;
-    if (status === 401) {
-      return new BiltError('unauthorized', 'Invalid or expired API key', {
-        status,
-        url,
-        message: 'Sign in again with a valid token',
-      });
-    }
-    if (status === 403) {
-      return new BiltError('forbidden', 'Forbidden', { status, url, message: text });
+    const shared = sharedStatusError(status, url, text, retryAfterFrom(text));
+    if (shared) {
+      return shared;
     }
     if (status === 404 || status === 405) {
       return new BiltError('protocol', `No MCP endpoint at ${url}`, { status, message: text });
-    }
-    if (status === 410) {
-      return new BiltError('unsupported', `${url} is a retired endpoint`, { status, message: text });
-    }
-    if (status === 429) {
-      const retryAfter = retryAfterFrom(text);
-      return new BiltError('rate_limited', 'Rate limit exceeded', {
-        status,
-        url,
-        ...(retryAfter !== undefined ? { retry_after: retryAfter } : {}),
-        message: `Too many requests${retryAfter !== undefined ? `; retry in ${retryAfter} s` : ''}`,
-      });
-    }
-    if (status >= 500) {
-      return new BiltError('unavailable', `The server at ${url} failed (HTTP ${status})`, { status, message: text });
     }
     return new BiltError('protocol', `Unexpected answer from ${url}`, { status, message: text });
   }

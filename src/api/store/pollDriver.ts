@@ -96,7 +96,7 @@ export class PollDriver implements Driver {
       if (!force && this.plan.retryAt !== undefined && now < this.plan.retryAt) {
         return;
       }
-      const budget = this.client.connection.budget;
+      const budget = this.client.budget;
       const wait = budget.delay();
       if (wait > 0) {
         this.plan.retryAt = now + wait;

@@ -163,7 +163,9 @@ export class PushDriver implements Driver {
           ? t.applySession(e.session, now)
           : e.type === 'workflow'
             ? t.applyWorkflow(e.workflow, e.session, now)
-            : t.applyMessage(e.message, now);
+            : e.type === 'sessionDeleted'
+              ? t.removeSession(e.projectId, e.sessionId)
+              : t.applyMessage(e.message, now);
     if (!changed) {
       return;
     }

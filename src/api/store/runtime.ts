@@ -49,6 +49,7 @@ export class ServerRuntime {
       updatedAt,
       nextRefreshAt,
       live: this.driver?.live ?? false,
+      capabilities: this.clients.current?.backend.capabilities,
     };
   }
 
@@ -103,7 +104,7 @@ export class ServerRuntime {
   noteFailure(e: unknown, capMs?: number): number | undefined {
     this.failures++;
     const now = this.c.now();
-    this.status = failureState(e, now, backoff(this.c, this.failures, capMs), this.clients.current?.connection.budget);
+    this.status = failureState(e, now, backoff(this.c, this.failures, capMs), this.clients.current?.budget);
     this.c.log(`${this.server.id}: ${this.status.state}${e instanceof Error ? ` (${e.message})` : ''}`);
     this.ctx.changed();
     return needsUser(this.status) ? undefined : retryAtOf(this.status);

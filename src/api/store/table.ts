@@ -85,9 +85,18 @@ export class ProjectTable {
     return !!old && this.replace(projectId, { ...old, error }, old.error?.message !== error.message);
   }
 
+  /**
+   * A project may have several sessions (Session API); its row shows the current one, the most recently
+   * created. Changes to an older session are not the row's.
+   */
+  private older(old: ProjectEntry, s: Session): boolean {
+    const shown = old.session?.session;
+    return shown !== undefined && shown.id !== s.id && s.createdAt < shown.createdAt;
+  }
+
   applySession(s: Session, at: number): boolean {
     const old = this.entries_.get(s.projectId);
-    if (!old) {
+    if (!old || this.older(old, s)) {
       return false;
     }
     const workflows = old.session?.session.id === s.id ? old.session.workflows : [];
@@ -96,11 +105,17 @@ export class ProjectTable {
 
   applyWorkflow(w: Workflow, s: Session, at: number): boolean {
     const old = this.entries_.get(s.projectId);
-    if (!old) {
+    if (!old || this.older(old, s)) {
       return false;
     }
     const others = old.session?.session.id === s.id ? old.session.workflows.filter((x) => x.id !== w.id) : [];
     return this.setSession(s.projectId, { session: s, workflows: [w, ...others] }, at);
+  }
+
+  /** A session was deleted: the row forgets it, and the project's current session is read when it is needed. */
+  removeSession(projectId: string, sessionId: string): boolean {
+    const old = this.entries_.get(projectId);
+    return old?.session?.session.id === sessionId && this.replace(projectId, { project: old.project }, true);
   }
 
   /** The store keeps no transcripts: a message only moves its session's count and time. */

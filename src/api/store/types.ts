@@ -6,8 +6,8 @@
  */
 import { BiltError, isBiltError } from '../../core/errors';
 import type { Project } from '../../core/model';
-import type { SessionRef, SessionView } from '../backend';
-import type { BiltClient } from '../client';
+import type { Capabilities, SessionRef, SessionView } from '../backend';
+import type { BiltClient, ServerKind } from '../client';
 import type { ServerEvent } from '../watch/serverEvents';
 
 export interface ServerConfig {
@@ -17,7 +17,12 @@ export interface ServerConfig {
   kind: 'local' | 'remote';
   /** Remote servers only. */
   url?: string;
+  /** Remote servers only: what it speaks, when the settings say ('bilt': a Bilt MCP server; 'session-api': an agent gateway); detected otherwise. */
+  protocol?: ServerProtocol | undefined;
 }
+
+export type ServerProtocol = ServerKind;
+export const SERVER_PROTOCOLS = ['bilt', 'session-api'] as const satisfies readonly ServerKind[];
 
 /**
  * Opens a connected client for a server (the UI supplies it: engine discovery, SecretStorage tokens).
@@ -69,6 +74,8 @@ export interface ServerSnapshot {
   nextRefreshAt?: number;
   /** The server pushes changes (local engine events). */
   live: boolean;
+  /** What the connected server can do (undefined until connected); menus and the message line read it. */
+  capabilities?: Capabilities | undefined;
 }
 
 /** What survives a window reload (kept in globalState by the UI). */

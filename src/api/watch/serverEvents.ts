@@ -15,13 +15,20 @@ export type ServerEvent =
   | { type: 'project'; id: string | undefined; project: Project }
   | { type: 'session'; id: string | undefined; session: Session }
   | { type: 'workflow'; id: string | undefined; workflow: Workflow; session: Session }
-  | { type: 'message'; id: string | undefined; message: Message };
+  | { type: 'message'; id: string | undefined; message: Message }
+  /** A session was deleted (Session API); `current` is its project's current session now, if any. */
+  | { type: 'sessionDeleted'; id: string | undefined; sessionId: string; projectId: string; current: Session | null };
 
 const Ready = z.object({ lastEventId: z.number().optional() });
 const ProjectEvent = z.object({ project: Project });
 const SessionEvent = z.object({ session: Session });
 const WorkflowEvent = z.object({ workflow: Workflow, session: Session });
 const MessageEvent = z.object({ message: Message });
+const SessionDeletedEvent = z.object({
+  sessionId: z.string(),
+  projectId: z.string(),
+  currentSession: Session.nullable(),
+});
 
 /** One SSE message as a ServerEvent; undefined for events this reader does not know (skipped). */
 export function parseServerEvent(
@@ -43,6 +50,10 @@ export function parseServerEvent(
       return { type: 'workflow', id, ...WorkflowEvent.parse(json) };
     case 'message':
       return { type: 'message', id, ...MessageEvent.parse(json) };
+    case 'session.deleted': {
+      const d = SessionDeletedEvent.parse(json);
+      return { type: 'sessionDeleted', id, sessionId: d.sessionId, projectId: d.projectId, current: d.currentSession };
+    }
     default:
       return undefined;
   }

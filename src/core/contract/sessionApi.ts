@@ -7,7 +7,7 @@
  */
 import { z } from 'zod';
 import { LIMITS } from '../limits';
-import type { Session, Workflow } from '../model';
+import type { Message, Session, Workflow } from '../model';
 import { PAUSE_TYPES, SESSION_STATUSES, type SessionStatus } from '../status';
 import { integer, text } from '../validation';
 
@@ -71,7 +71,8 @@ export const SessionData = z
   .superRefine((data, ctx) => {
     for (const key of ['workdir', 'model'] as const) {
       const v = data[key];
-      if (v !== undefined && (typeof v !== 'string' || v.length === 0 || v.length > 4096)) {
+      // null removes the key (PATCH merges data)
+      if (v !== undefined && v !== null && (typeof v !== 'string' || v.length === 0 || v.length > 4096)) {
         ctx.addIssue({ code: 'custom', path: [key], message: `data.${key} must be a string of 1–4096 characters` });
       }
     }
@@ -124,6 +125,17 @@ export const ListSessionsQuery = z.strictObject({
   agent_id: z.string().optional(),
   status: z.enum(API_STATUSES, { error: `status must be one of ${API_STATUSES.join(', ')}` }).optional(),
 });
+
+/** DELETE /api/sessions/:id: `force=true` cancels pending, running or paused work first. */
+export const DeleteSessionQuery = z.strictObject({
+  force: z
+    .enum(['true', 'false'], { error: 'force must be true or false' })
+    .optional()
+    .describe('true: cancel the pending, running or paused work first (otherwise such a session is not deleted)'),
+});
+
+/** Endpoints that take no query parameters. */
+export const NoQuery = z.strictObject({});
 
 const queryInt = (field: string, min: number, max?: number) =>
   z
@@ -179,6 +191,7 @@ export const ApiMessage = z.object({
   variant: z.enum(['info', 'error', 'success', 'log']),
   workflow_id: z.string().nullable(),
 });
+export type ApiMessage = z.infer<typeof ApiMessage>;
 export const MessagesResult = z.object({
   messages: z.array(ApiMessage),
   /** The seq to pass as `after` for what follows (the last seq of this page), null when the page is empty. */
@@ -215,5 +228,17 @@ export function toApiSession(s: Session, latest: Workflow | undefined, defaultAg
       : null,
     result_url: latest?.result?.url ?? null,
     project_id: s.projectId,
+  };
+}
+
+export function toApiMessage(m: Message): ApiMessage {
+  return {
+    id: m.id,
+    role: m.side === 'user' ? 'user' : 'assistant',
+    content: m.text,
+    timestamp: m.createdAt,
+    seq: m.seq,
+    variant: m.variant,
+    workflow_id: m.workflowId,
   };
 }

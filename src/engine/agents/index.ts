@@ -7,6 +7,7 @@ import { CommandAgent } from './command/commandAgent';
 import { EmulatorAgent } from './emulator/emulatorAgent';
 import { readScenarioFile } from './emulator/scenario';
 import { PRESETS } from './presets';
+import { withModelFlag } from './presets/model';
 import type { Agent, AgentOptions } from './types';
 
 export const AGENT_NAMES = ['emulator', 'command', 'claude-code', 'codex'] as const;
@@ -53,6 +54,7 @@ export function createAgent(name: string = DEFAULT_AGENT, options: AgentOptions 
         command,
         parseStdout: preset.parseStdout,
         stderrVariant: 'log',
+        withModel: (line: string, model: string) => withModelFlag(line, preset.modelFlag, model),
         ...commandOptions(options),
       });
     }

@@ -16,8 +16,10 @@ export interface AgentContext {
   readonly project: AgentProject;
   /** The user's instruction that started the workflow. */
   readonly message: string;
-  /** The project's working folder; it exists when start() is called. */
+  /** The project's working folder (or the session's `data.workdir`); it exists when start() is called. */
   readonly workDir: string;
+  /** The model the session asks for (`data.model`), for agents that take one. */
+  readonly model?: string | undefined;
   /** Aborted when the workflow is cancelled (or the engine shuts down); the agent must stop all work. */
   readonly signal: AbortSignal;
   /** Appends an AI-side message to the session (variant defaults to 'info'). */

@@ -7,9 +7,10 @@ import { promises as fs } from 'node:fs';
 import { VERSION } from '../../core/version';
 import { ToolSet } from '../../mcp/kit/toolServer';
 import { createAgent } from '../agents/index';
-import type { Agent } from '../agents/types';
+import type { Agent, AgentOptions } from '../agents/types';
 import { Engine } from '../engine';
 import { EVENTS_PATH, LIVE_MCP_PATH, SEED_MCP_PATH, startHttpServer } from '../http/server';
+import { OPENAPI_PATH, SESSION_API_PATH } from '../http/sessionApiRoutes';
 import { liveTools } from '../tools/live/index';
 import { seedTools } from '../tools/seed/index';
 import type { ServeArgs } from './args';
@@ -27,18 +28,19 @@ export interface ServeIo {
 /** Returns the exit code when the engine stops (or at once when another engine owns the data dir). */
 export async function serve(args: ServeArgs, io: ServeIo): Promise<number> {
   const log = (line: string) => io.stderr(`[bilt-engine] ${line}`);
-  const agent = createAgent(args.agent, {
+  const agentOptions: AgentOptions = {
     ...(args.agentCommand !== undefined ? { command: args.agentCommand } : {}),
     ...(args.scenario !== undefined ? { scenario: args.scenario } : {}),
     ...(args.speed !== undefined ? { speed: args.speed } : {}),
-  });
+  };
+  const agent = createAgent(args.agent, agentOptions);
   await fs.mkdir(args.dataDir, { recursive: true, mode: 0o700 });
   const lock = await acquireLock(args.dataDir);
   if (!lock.acquired) {
     return reportRunning(args.dataDir, lock.heldBy, io);
   }
   try {
-    return await serveLocked(args, io, agent, lock.release, log);
+    return await serveLocked(args, io, { agent, agentOptions }, lock.release, log);
   } catch (e) {
     await lock.release().catch(() => undefined);
     throw e;
@@ -48,7 +50,7 @@ export async function serve(args: ServeArgs, io: ServeIo): Promise<number> {
 async function serveLocked(
   args: ServeArgs,
   io: ServeIo,
-  agent: Agent,
+  { agent, agentOptions }: { agent: Agent; agentOptions: AgentOptions },
   releaseLock: () => Promise<void>,
   log: (line: string) => void,
 ): Promise<number> {
@@ -59,6 +61,7 @@ async function serveLocked(
   const engine = await Engine.open({
     dataDir: args.dataDir,
     agent,
+    agentOptions,
     ...(args.workRoot !== undefined ? { workRoot: args.workRoot } : {}),
     maxConcurrent: args.maxConcurrent,
     limits: {
@@ -92,7 +95,13 @@ async function serveLocked(
       agent: agent.name,
       dataDir: args.dataDir,
       startedAt,
-      endpoints: { seed: SEED_MCP_PATH, live: LIVE_MCP_PATH, events: EVENTS_PATH },
+      endpoints: {
+        seed: SEED_MCP_PATH,
+        live: LIVE_MCP_PATH,
+        events: EVENTS_PATH,
+        sessions: SESSION_API_PATH,
+        openApi: OPENAPI_PATH,
+      },
     }),
     log,
   });
@@ -134,7 +143,7 @@ async function serveLocked(
   // whoever started us may close our stdout once it has the ready line; later writes must not crash us
   process.stdout.on('error', () => undefined);
   log(
-    `listening on ${http.url} (seed MCP ${SEED_MCP_PATH}, live MCP ${LIVE_MCP_PATH}, events ${EVENTS_PATH}); agent ${agent.name}; data ${args.dataDir}; token in ${args.dataDir}/engine.json`,
+    `listening on ${http.url} (seed MCP ${SEED_MCP_PATH}, live MCP ${LIVE_MCP_PATH}, Session API ${SESSION_API_PATH}, events ${EVENTS_PATH}); agent ${agent.name}; data ${args.dataDir}; token in ${args.dataDir}/engine.json`,
   );
   return exited;
 }

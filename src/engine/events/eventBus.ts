@@ -9,7 +9,9 @@ export type EngineEventData =
   | { type: 'project'; project: Project }
   | { type: 'session'; session: Session }
   | { type: 'workflow'; workflow: Workflow; session: Session }
-  | { type: 'message'; message: Message };
+  | { type: 'message'; message: Message }
+  /** A session was deleted (Session API); `currentSession` is its project's current session now, if any. */
+  | { type: 'session.deleted'; sessionId: string; projectId: string; currentSession: Session | null };
 
 export type EngineEvent = EngineEventData & { id: number };
 
@@ -35,6 +37,8 @@ export function eventSessionId(e: EngineEventData): string | undefined {
       return e.workflow.sessionId;
     case 'message':
       return e.message.sessionId;
+    case 'session.deleted':
+      return e.sessionId;
   }
 }
 

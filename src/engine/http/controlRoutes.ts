@@ -16,7 +16,7 @@ export interface EngineInfo {
   agent: string;
   dataDir: string;
   startedAt: string;
-  endpoints: { seed: string; live: string; events: string };
+  endpoints: { seed: string; live: string; events: string; sessions: string; openApi: string };
 }
 
 const Uuid = z.uuid();

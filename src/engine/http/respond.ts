@@ -44,9 +44,17 @@ const STATUS_OF: Record<BiltError['code'], number> = {
   internal: 500,
 };
 
+/** The HTTP status of each error code: the one map for every route. */
+export function statusOf(code: BiltError['code']): number {
+  return STATUS_OF[code];
+}
+
 export function sendBiltError(res: ServerResponse, e: BiltError): void {
   sendJson(res, STATUS_OF[e.code], e.toBody());
 }
+
+/** The largest request body any route reads (MCP and Session API). */
+export const MAX_BODY_BYTES = 1024 * 1024;
 
 export class BodyTooLarge extends Error {}
 

@@ -1,22 +1,27 @@
 /**
  * The engine's HTTP front: loopback only, every request checked (Host/Origin, then token, then the
- * optional request budget) before it is routed to an MCP contract, the event stream or a control route.
+ * optional request budget) before it is routed to an MCP contract, the Session API, the event stream
+ * or a control route. Refusals under /api use the Session API's error shape `{error, code, details}`.
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { ToolServerOptions, ToolSet } from '../../mcp/kit/toolServer';
 import type { EventBus } from '../events/eventBus';
 import type { EngineService } from '../service/engineService';
+import { sendApiFailure } from './apiErrors';
 import { handleControl, type EngineInfo } from './controlRoutes';
 import { handleEvents } from './eventsRoute';
 import { hostRefusal, RequestBudget, tokenMatches } from './guard';
 import { handleMcp } from './mcpRoute';
-import { BodyTooLarge, readJsonBody, sendError } from './respond';
+import { BodyTooLarge, MAX_BODY_BYTES, readJsonBody, sendError } from './respond';
+import { isSessionApiPath, sessionApiRoutes } from './sessionApiRoutes';
 
 export const SEED_MCP_PATH = '/mcp';
 export const LIVE_MCP_PATH = '/live/mcp';
 export const EVENTS_PATH = '/events';
-const MAX_BODY_BYTES = 1024 * 1024;
+
+/** The route's path: no trailing slashes. */
+const pathOf = (url: URL) => url.pathname.replace(/\/+$/, '') || '/';
 
 export interface HttpServerOptions {
   port: number;
@@ -41,22 +46,52 @@ export interface RunningHttpServer {
 export async function startHttpServer(o: HttpServerOptions): Promise<RunningHttpServer> {
   const budget = o.rateLimitPerMinute > 0 ? new RequestBudget(o.rateLimitPerMinute) : undefined;
   let port = o.port;
+  const handleSessionApi = sessionApiRoutes({ svc: o.service, baseUrl: () => `http://127.0.0.1:${port}` });
   const server = http.createServer((req, res) => {
     void route(req, res).catch((e: unknown) => {
       o.log(`request ${req.method} ${req.url} failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
-      sendError(res, 500, 'Internal error', { message: e instanceof Error ? e.message : String(e) });
+      const message = e instanceof Error ? e.message : String(e);
+      if (isApiRequest(req)) {
+        sendApiFailure(res, 500, 'internal', 'Internal error', { message });
+      } else {
+        sendError(res, 500, 'Internal error', { message });
+      }
     });
   });
 
+  const urlOf = (req: http.IncomingMessage) => new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
+  /** Whether a request that failed was for the Session API (false when even its URL is unreadable). */
+  const isApiRequest = (req: http.IncomingMessage) => {
+    try {
+      return isSessionApiPath(pathOf(urlOf(req)));
+    } catch {
+      return false;
+    }
+  };
+
   async function route(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    const url = urlOf(req);
+    const path = pathOf(url);
+    const api = isSessionApiPath(path);
+    /** The guard's refusals, in the shape of the API the path belongs to. */
+    const refuse = (
+      status: number,
+      code: string,
+      error: string,
+      details: Record<string, unknown>,
+      headers: Record<string, string> = {},
+    ) =>
+      api
+        ? sendApiFailure(res, status, code, error, details, headers)
+        : sendError(res, status, error, details, headers);
     const refusal = hostRefusal(req, port);
     if (refusal) {
-      return sendError(res, 403, 'Forbidden', { message: refusal });
+      return refuse(403, 'forbidden', 'Forbidden', { message: refusal });
     }
     if (!tokenMatches(req, o.token)) {
-      return sendError(
-        res,
+      return refuse(
         401,
+        'unauthorized',
         'Invalid or expired API key',
         { message: 'Send Authorization: Bearer <token> (see the engine discovery file)' },
         { 'www-authenticate': 'Bearer' },
@@ -68,17 +103,18 @@ export async function startHttpServer(o: HttpServerOptions): Promise<RunningHttp
         res.setHeader(k, v);
       }
       if (!d.allowed) {
-        return sendError(
-          res,
+        return refuse(
           429,
+          'rate_limited',
           'Rate limit exceeded',
           { message: `Too many requests; retry in ${d.retryAfterSeconds} s`, retry_after: d.retryAfterSeconds },
           { 'retry-after': String(d.retryAfterSeconds) },
         );
       }
     }
-    const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
-    const path = url.pathname.replace(/\/+$/, '') || '/';
+    if (api) {
+      return handleSessionApi(req, res, url, path);
+    }
     if (path === SEED_MCP_PATH || path === LIVE_MCP_PATH) {
       let body: unknown;
       try {

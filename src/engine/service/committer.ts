@@ -92,6 +92,18 @@ export class Committer {
         return { id, type: 'project', project: r.project };
       case 'session.created':
         return { id, type: 'session', session: this.state.session(r.session.id)! };
+      case 'session.updated':
+        return { id, type: 'session', session: this.state.session(r.sessionId)! };
+      case 'session.deleted': {
+        const current = this.state.currentSessionId(r.projectId);
+        return {
+          id,
+          type: 'session.deleted',
+          sessionId: r.sessionId,
+          projectId: r.projectId,
+          currentSession: current ? this.state.session(current)! : null,
+        };
+      }
       case 'workflow.created':
       case 'workflow.updated': {
         const wid = r.type === 'workflow.created' ? r.workflow.id : r.workflowId;

@@ -2,11 +2,19 @@
  * The engine's operations, as the MCP tools (both contracts) and the HTTP routes call them. A thin
  * facade: each method delegates to the module that owns the rule.
  */
-import type { Answer, MessagePage, Project, Session, Workflow } from '../../core/model';
+import type { Answer, Message, MessagePage, Project, Session, Workflow } from '../../core/model';
 import type { AnswerNames } from '../../core/answers';
 import type { ServiceContext } from './context';
 import { createProject, getProject, type CreateProjectInput } from './projects';
 import type { Runner } from './runner';
+import {
+  createSession,
+  listSessions,
+  sendSessionMessage,
+  type CreateSessionInput,
+  type SessionFilter,
+} from './sessionApi';
+import { deleteSession, updateSession, type UpdateSessionInput } from './sessionUpdates';
 import { findSession, getSessionById, messagePage, sessionOfProject, type SessionQuery } from './sessions';
 import { waitForWorkflow, type WaitOptions, type WaitResult } from './waiter';
 import { cancelWorkflow, resumeWorkflow, sendMessage, suspendWorkflow } from './workflows';
@@ -98,5 +106,31 @@ export class EngineService {
   }
   subscriberCount(sessionId: string): number {
     return this.ctx.bus.subscriberCount(sessionId);
+  }
+
+  // ---- the Session API (sessionApi.ts) ----
+  /** The agent id reported for sessions that name none (the engine's --agent, e.g. EMULATOR). */
+  get defaultAgentId(): string {
+    return this.runner.agents.defaultId;
+  }
+  listSessions(filter: SessionFilter): Session[] {
+    return listSessions(this.ctx, this.runner.agents, filter);
+  }
+  createSession(input: CreateSessionInput): Promise<Session> {
+    return createSession(this.ctx, this.runner, input);
+  }
+  updateSession(sessionId: string, patch: UpdateSessionInput): Promise<Session> {
+    return updateSession(this.ctx, this.runner, sessionId, patch);
+  }
+  deleteSession(sessionId: string, force: boolean): Promise<void> {
+    return deleteSession(this.ctx, this.runner, sessionId, force);
+  }
+  sendSessionMessage(sessionId: string, content: string): Promise<{ workflow: Workflow; message: Message }> {
+    return sendSessionMessage(this.ctx, this.runner, sessionId, content);
+  }
+  /** Oldest first: the messages after seq `after`, at most `limit`. */
+  messagesAfter(sessionId: string, after: number, limit: number): MessagePage {
+    getSessionById(this.ctx, sessionId);
+    return this.ctx.state.messagesAfter(sessionId, after, limit);
   }
 }

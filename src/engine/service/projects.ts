@@ -3,6 +3,7 @@ import { BiltError, notFound } from '../../core/errors';
 import { nameTaken } from '../../core/refusals';
 import { HOUR_MS } from '../../core/limits';
 import type { Project, Visibility } from '../../core/model';
+import type { ChangeRecord } from '../state/records';
 import { iso, type ServiceContext } from './context';
 
 export function getProject(ctx: ServiceContext, projectId: string): Project {
@@ -20,6 +21,19 @@ export interface CreateProjectInput {
 }
 
 export async function createProject(ctx: ServiceContext, input: CreateProjectInput): Promise<Project> {
+  const { project, record } = projectRecord(ctx, input);
+  await ctx.committer.commit([record]);
+  return project;
+}
+
+/**
+ * The record that creates a project, or the refusal (name taken, 100 active, 10 per hour).
+ * Synchronous, so a caller that commits at once commits exactly what was checked.
+ */
+export function projectRecord(
+  ctx: ServiceContext,
+  input: CreateProjectInput,
+): { project: Project; record: ChangeRecord } {
   const { state, limits } = ctx;
   const existing = state.projectByName(input.name);
   if (existing) {
@@ -53,6 +67,5 @@ export async function createProject(ctx: ServiceContext, input: CreateProjectInp
     createdAt: at,
     updatedAt: at,
   };
-  await ctx.committer.commit([{ type: 'project.created', project }]);
-  return project;
+  return { project, record: { type: 'project.created', project } };
 }

@@ -1,18 +1,22 @@
 /**
- * Runs workflows through the configured agent: starts them (up to maxConcurrent at once, the rest stay
- * pending), turns what the agent reports into committed records, and stops agents on cancel or
- * shutdown. Decisions about whether a cancel/resume is allowed are made by the service before it
- * calls in here.
+ * Runs workflows through their session's agent (the engine's default unless the session picked one):
+ * starts them (up to maxConcurrent at once, the rest stay pending) in the project's folder or the
+ * session's `data.workdir`, turns what the agent reports into committed records, and stops agents on
+ * cancel or shutdown. Decisions about whether a cancel/resume is allowed are made by the service
+ * before it calls in here.
  */
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import type { Answer, Pause, Progress, Variant } from '../../core/model';
+import type { Answer, Pause, Progress, Variant, Workflow } from '../../core/model';
+import type { AgentPool } from '../agents/pool';
 import type { Agent, AgentContext, AgentOutcome, AgentRun } from '../agents/types';
 import { iso, type ServiceContext } from './context';
+import { sessionModel, sessionWorkdir, workdirProblem } from './sessionData';
 import { finishRecords, messageRecord, pauseRecords } from './workflowRecords';
 
 export interface RunnerOptions {
-  agent: Agent;
+  /** The default agent and the ones sessions pick. */
+  agents: AgentPool;
   /** Each project works in <workRoot>/<project name>. */
   workRoot: string;
   maxConcurrent: number;
@@ -22,6 +26,7 @@ export interface RunnerOptions {
 interface Active {
   readonly workflowId: string;
   readonly controller: AbortController;
+  agent?: Agent;
   run?: AgentRun;
   ask?: { resolve(answers: Answer[]): void; reject(e: Error): void; timer?: NodeJS.Timeout | undefined };
   stopped?: Promise<void>;
@@ -38,8 +43,14 @@ export class Runner {
     private readonly options: RunnerOptions,
   ) {}
 
-  get agentName(): string {
-    return this.options.agent.name;
+  /** The default agent and the ones sessions pick. */
+  get agents(): AgentPool {
+    return this.options.agents;
+  }
+
+  /** The name of the agent running a workflow (the default agent's when it is not running). */
+  agentNameOf(workflowId: string): string {
+    return this.active.get(workflowId)?.agent?.name ?? this.options.agents.defaultAgent.name;
   }
 
   /** Starts a pending workflow now if a slot is free; resolves once its new status is committed. */
@@ -113,16 +124,26 @@ export class Runner {
     }
     const a: Active = { workflowId, controller: new AbortController() };
     this.active.set(workflowId, a);
+    const session = state.session(w.sessionId)!;
+    const project = state.project(w.projectId)!;
     const at = iso(this.ctx.clock);
     await committer.commit([
       { type: 'workflow.updated', workflowId, patch: { status: 'running', startedAt: at, updatedAt: at } },
     ]);
-    const project = state.project(w.projectId)!;
-    const workDir = path.join(this.options.workRoot, project.name);
+    const workdir = sessionWorkdir(session.data);
+    const workDir = workdir ?? path.join(this.options.workRoot, project.name);
     let run: AgentRun;
     try {
-      await mkdir(workDir, { recursive: true });
-      run = this.options.agent.start(this.contextFor(a, workDir, w.message));
+      a.agent = this.options.agents.forId(session.agentId);
+      if (workdir) {
+        const problem = await workdirProblem(workdir);
+        if (problem) {
+          throw new Error(problem);
+        }
+      } else {
+        await mkdir(workDir, { recursive: true });
+      }
+      run = a.agent.start(this.contextFor(a, w, workDir, sessionModel(session.data)));
     } catch (e) {
       run = { done: Promise.resolve({ status: 'failed', error: e instanceof Error ? e.message : String(e) }) };
     }
@@ -148,8 +169,7 @@ export class Runner {
     }
   }
 
-  private contextFor(a: Active, workDir: string, message: string): AgentContext {
-    const w = this.ctx.state.workflow(a.workflowId)!;
+  private contextFor(a: Active, w: Workflow, workDir: string, model: string | undefined): AgentContext {
     const project = this.ctx.state.project(w.projectId)!;
     const live = () => !a.controller.signal.aborted && this.ctx.state.workflow(a.workflowId)?.status === 'running';
     const report = (p: Promise<void>) =>
@@ -158,8 +178,9 @@ export class Runner {
       workflowId: w.id,
       sessionId: w.sessionId,
       project: { id: project.id, name: project.name, description: project.description },
-      message,
+      message: w.message,
       workDir,
+      model,
       signal: a.controller.signal,
       say: (text: string, variant: Variant = 'info') => {
         if (live()) {

@@ -4,9 +4,10 @@
  */
 import { BiltError } from '../../core/errors';
 import { HOUR_MS } from '../../core/limits';
-import type { Answer, Workflow } from '../../core/model';
+import type { Answer, Session, Workflow } from '../../core/model';
 import { answersRefused, cancelRefused, resumeRefused, sendRefused } from '../../core/refusals';
 import { checkAnswers, type AnswerNames } from '../../core/answers';
+import type { ChangeRecord } from '../state/records';
 import { iso, type ServiceContext } from './context';
 import type { Runner } from './runner';
 import { getSessionById } from './sessions';
@@ -18,7 +19,24 @@ export async function sendMessage(
   sessionId: string,
   text: string,
 ): Promise<Workflow> {
-  const session = getSessionById(ctx, sessionId);
+  const { workflow, records } = startRecords(ctx, getSessionById(ctx, sessionId), text);
+  await ctx.committer.commit(records);
+  await runner.enqueue(workflow.id);
+  return ctx.state.workflow(workflow.id)!;
+}
+
+/**
+ * The records that start a workflow with `text` (the user's message, then the pending workflow), or
+ * the refusal: one workflow per session at a time, the hourly message limit per project. Synchronous,
+ * so a caller that commits at once commits exactly what was checked (the session may be one the same
+ * commit creates).
+ */
+export function startRecords(
+  ctx: ServiceContext,
+  session: Pick<Session, 'id' | 'projectId'>,
+  text: string,
+): { workflow: Workflow; records: ChangeRecord[] } {
+  const sessionId = session.id;
   const busy = sendRefused(ctx.state.latestWorkflow(sessionId));
   if (busy) {
     throw busy;
@@ -51,12 +69,11 @@ export async function sendMessage(
     endedAt: null,
     updatedAt: at,
   };
-  await ctx.committer.commit([
+  const records: ChangeRecord[] = [
     messageRecord(ctx, { id: workflow.id, sessionId }, 'user', 'info', text),
     { type: 'workflow.created', workflow },
-  ]);
-  await runner.enqueue(workflow.id);
-  return ctx.state.workflow(workflow.id)!;
+  ];
+  return { workflow, records };
 }
 
 function latestOrIdle(ctx: ServiceContext, sessionId: string): Workflow | undefined {
@@ -116,7 +133,7 @@ export async function suspendWorkflow(ctx: ServiceContext, runner: Runner, sessi
   }
   if (!runner.suspend(w.id)) {
     throw new BiltError('unsupported', 'Cannot pause workflow', {
-      message: `The ${runner.agentName} agent cannot be paused`,
+      message: `The ${runner.agentNameOf(w.id)} agent cannot be paused`,
     });
   }
   const at = iso(ctx.clock);

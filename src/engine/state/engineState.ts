@@ -5,21 +5,22 @@
  */
 import type { Message, Project, Session, Workflow } from '../../core/model';
 import type { ChangeRecord } from './records';
-
-interface SessionRow {
-  id: string;
-  projectId: string;
-  createdAt: string;
-  updatedAt: string;
-  workflowIds: string[];
-  messages: Message[];
-}
+import {
+  firstUserMessage,
+  newestFirst,
+  newestSessionOf,
+  oldestFirstAfter,
+  sessionOf,
+  type MessageSlice,
+  type SessionRow,
+} from './sessionRows';
 
 export interface StateSnapshot {
   version: 1;
   projects: Project[];
   sessions: SessionRow[];
   workflows: Workflow[];
+  userMessageTimes?: Record<string, number[]> | undefined;
 }
 
 export class EngineState {
@@ -38,11 +39,33 @@ export class EngineState {
         this.projectIdByName.set(rec.project.name.toLowerCase(), rec.project.id);
         return;
       case 'session.created': {
-        const { id, projectId, createdAt } = rec.session;
-        this.sessions.set(id, { id, projectId, createdAt, updatedAt: createdAt, workflowIds: [], messages: [] });
+        const { id, projectId, createdAt, ...attributes } = rec.session;
+        this.sessions.set(id, {
+          id,
+          projectId,
+          createdAt,
+          updatedAt: createdAt,
+          workflowIds: [],
+          messages: [],
+          ...attributes,
+        });
         this.currentSessionOf.set(projectId, id);
         return;
       }
+      case 'session.updated': {
+        const row = this.mustSession(rec.sessionId);
+        if (rec.patch.prompt !== undefined) {
+          row.prompt = rec.patch.prompt;
+        }
+        if (rec.patch.data !== undefined) {
+          row.data = rec.patch.data;
+        }
+        this.touch(row, rec.updatedAt);
+        return;
+      }
+      case 'session.deleted':
+        this.deleteSession(rec.sessionId, rec.projectId);
+        return;
       case 'workflow.created': {
         const w = rec.workflow;
         this.workflows.set(w.id, w);
@@ -97,22 +120,14 @@ export class EngineState {
     return this.sessions.has(id);
   }
   session(id: string): Session | undefined {
-    const s = this.sessions.get(id);
-    if (!s) {
-      return undefined;
-    }
-    const latest = this.latestWorkflow(id);
-    const active = latest && (latest.status === 'running' || latest.status === 'paused' || latest.status === 'pending');
-    return {
-      id: s.id,
-      projectId: s.projectId,
-      status: latest ? latest.status : 'idle',
-      progress: active ? latest.progress : latest?.status === 'completed' ? latest.progress : null,
-      workflowId: latest?.id ?? null,
-      messageCount: s.messages.length,
-      createdAt: s.createdAt,
-      updatedAt: s.updatedAt,
-    };
+    const row = this.sessions.get(id);
+    return row ? sessionOf(row, this.latestWorkflow(id), this.projects.get(row.projectId)?.name) : undefined;
+  }
+  /** Every session, the most recently created first. */
+  listSessions(): Session[] {
+    return [...this.sessions.values()]
+      .sort((a, b) => b.createdAt.localeCompare(a.createdAt))
+      .map((row) => this.session(row.id)!);
   }
   /** The most recently active session of all. */
   mostRecentSessionId(): string | undefined {
@@ -153,18 +168,17 @@ export class EngineState {
   }
 
   // ---- messages ----
-  /** Newest first, like the contract: offset 0 is the newest message. */
-  messagesPage(
-    sessionId: string,
-    limit: number,
-    offset: number,
-  ): { messages: Message[]; total: number; hasMore: boolean } {
-    const all = this.sessions.get(sessionId)?.messages ?? [];
-    const total = all.length;
-    const end = Math.max(0, total - offset);
-    const start = Math.max(0, end - limit);
-    const messages = all.slice(start, end).reverse();
-    return { messages, total, hasMore: start > 0 };
+  /** Newest first, like the MCP contracts: offset 0 is the newest message. */
+  messagesPage(sessionId: string, limit: number, offset: number): MessageSlice {
+    return newestFirst(this.sessions.get(sessionId)?.messages ?? [], limit, offset);
+  }
+  /** Oldest first, like the Session API: the messages whose seq is above `after`. */
+  messagesAfter(sessionId: string, after: number, limit: number): MessageSlice {
+    return oldestFirstAfter(this.sessions.get(sessionId)?.messages ?? [], after, limit);
+  }
+  /** The message that started a workflow. */
+  firstUserMessage(sessionId: string, workflowId: string): Message | undefined {
+    return firstUserMessage(this.sessions.get(sessionId)?.messages ?? [], workflowId);
   }
   userMessagesSince(projectId: string, sinceMs: number): { count: number; oldest?: number } {
     const times = this.userMessageTimes.get(projectId) ?? [];
@@ -182,6 +196,7 @@ export class EngineState {
       projects: [...this.projects.values()],
       sessions: [...this.sessions.values()],
       workflows: [...this.workflows.values()],
+      userMessageTimes: Object.fromEntries(this.userMessageTimes),
     };
   }
 
@@ -198,9 +213,14 @@ export class EngineState {
     }
     for (const w of snap.workflows) {
       st.workflows.set(w.id, w);
-      const times = st.userMessageTimes.get(w.projectId) ?? [];
-      times.push(Date.parse(w.createdAt));
-      st.userMessageTimes.set(w.projectId, times);
+      if (!snap.userMessageTimes) {
+        const times = st.userMessageTimes.get(w.projectId) ?? [];
+        times.push(Date.parse(w.createdAt));
+        st.userMessageTimes.set(w.projectId, times);
+      }
+    }
+    for (const [projectId, times] of Object.entries(snap.userMessageTimes ?? {})) {
+      st.userMessageTimes.set(projectId, [...times]);
     }
     for (const times of st.userMessageTimes.values()) {
       times.sort((x, y) => x - y);
@@ -213,6 +233,23 @@ export class EngineState {
     return this.sessions.get(sessionId)?.messages.at(-1);
   }
 
+  /** Removes a session with its workflows and messages; the project's current session becomes its newest other one. */
+  private deleteSession(sessionId: string, projectId: string): void {
+    const row = this.mustSession(sessionId);
+    for (const workflowId of row.workflowIds) {
+      this.workflows.delete(workflowId);
+    }
+    this.sessions.delete(sessionId);
+    if (this.currentSessionOf.get(projectId) !== sessionId) {
+      return;
+    }
+    const newest = newestSessionOf(this.sessions.values(), projectId);
+    if (newest) {
+      this.currentSessionOf.set(projectId, newest.id);
+    } else {
+      this.currentSessionOf.delete(projectId);
+    }
+  }
   private mustSession(id: string): SessionRow {
     const s = this.sessions.get(id);
     if (!s) {

@@ -1,14 +1,40 @@
 /**
  * The change records the engine's state is made of. Each is written to the durable log before it is
  * acknowledged, and parsed back with these schemas when the engine starts (the disk is a boundary too).
+ * Fields added later are optional, so a data dir written by an older engine still opens.
  */
 import { z } from 'zod';
 import { Message, Project, Workflow } from '../../core/model';
 
+const SessionData = z.record(z.string(), z.unknown());
+
 export const ProjectCreated = z.object({ type: z.literal('project.created'), project: Project });
 export const SessionCreated = z.object({
   type: z.literal('session.created'),
-  session: z.object({ id: z.string(), projectId: z.string(), createdAt: z.string() }),
+  session: z.object({
+    id: z.string(),
+    projectId: z.string(),
+    createdAt: z.string(),
+    /** Session API attributes (absent for sessions made through MCP). */
+    agentId: z.string().optional(),
+    taskId: z.string().optional(),
+    prompt: z.string().optional(),
+    data: SessionData.optional(),
+  }),
+});
+/** PATCH of a session: the new prompt and the whole data after the merge (absent: unchanged). */
+export const SessionUpdated = z.object({
+  type: z.literal('session.updated'),
+  sessionId: z.string(),
+  patch: z.object({ prompt: z.string().optional(), data: SessionData.optional() }),
+  updatedAt: z.string(),
+});
+/** The session, its workflows and its messages are gone; the project stays. */
+export const SessionDeleted = z.object({
+  type: z.literal('session.deleted'),
+  sessionId: z.string(),
+  projectId: z.string(),
+  deletedAt: z.string(),
 });
 export const WorkflowCreated = z.object({ type: z.literal('workflow.created'), workflow: Workflow });
 export const WorkflowUpdated = z.object({
@@ -21,12 +47,15 @@ export const MessageAppended = z.object({ type: z.literal('message.appended'), m
 export const ChangeRecord = z.discriminatedUnion('type', [
   ProjectCreated,
   SessionCreated,
+  SessionUpdated,
+  SessionDeleted,
   WorkflowCreated,
   WorkflowUpdated,
   MessageAppended,
 ]);
 export type ChangeRecord = z.infer<typeof ChangeRecord>;
 export type WorkflowPatch = z.infer<typeof WorkflowUpdated>['patch'];
+export type SessionPatch = z.infer<typeof SessionUpdated>['patch'];
 
 /** The snapshot compaction writes (see EngineState.snapshot). */
 export const StateSnapshotSchema = z.object({
@@ -40,7 +69,17 @@ export const StateSnapshotSchema = z.object({
       updatedAt: z.string(),
       workflowIds: z.array(z.string()),
       messages: z.array(Message),
+      agentId: z.string().optional(),
+      taskId: z.string().optional(),
+      prompt: z.string().optional(),
+      data: SessionData.optional(),
     }),
   ),
   workflows: z.array(Workflow),
+  /**
+   * When each project's workflow-starting messages were sent (epoch ms, oldest first), for the hourly
+   * limit: kept apart from the workflows so deleting a session does not give its messages back.
+   * Absent in older snapshots: rebuilt from the workflows then.
+   */
+  userMessageTimes: z.record(z.string(), z.array(z.number())).optional(),
 });

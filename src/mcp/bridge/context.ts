@@ -25,11 +25,15 @@ export class SessionDirectory {
     this.projectOf.set(s.id, s.projectId);
   }
 
-  /** Both ids of a session; an unknown one is looked up (seed: directly; live: project by project). */
+  /** Both ids of a session; an unknown one is looked up (seed: directly; live: project by project; a gateway: the same id). */
   async ref(client: UpstreamClient, sessionId: string, signal?: AbortSignal): Promise<SessionRef> {
     const known = this.projectOf.get(sessionId);
     if (known) {
       return { sessionId, projectId: known };
+    }
+    if (client.backend.kind === 'session-api') {
+      // a gateway's session is its own project (src/api/backend.ts)
+      return { sessionId, projectId: sessionId };
     }
     if (client.backend.kind === 'mcp-seed') {
       const v = await client.backend.getSession({ sessionId }, { signal });

@@ -4,6 +4,7 @@ import { VERSION } from '../../core/version';
 import type { AnyTool } from '../kit/tool';
 import { createToolServer } from '../kit/toolServer';
 import { SessionDirectory, type BridgeContext, type UpstreamClient } from './context';
+import { IdMap, withSeedIds } from './gatewayIds';
 import { bridgeTools } from './tools/index';
 
 export const BRIDGE_INSTRUCTIONS =
@@ -22,8 +23,9 @@ export function createBridgeServer(
   upstream: UpstreamSource,
   o: { waitTimeoutMs: number; log(line: string): void; readOnly?: boolean },
 ): Server {
+  const ids = new IdMap();
   const ctx: BridgeContext = {
-    client: (s) => upstream.client(s),
+    client: async (s) => withSeedIds(await upstream.client(s), ids),
     sessions: new SessionDirectory(),
     waitTimeoutMs: o.waitTimeoutMs,
     log: o.log,

@@ -5,13 +5,15 @@
  */
 import { execSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { BiltClient } from '../../api/client';
+import { BiltClient, type ServerKind } from '../../api/client';
 import { defaultDataDir } from '../../api/local/discovery';
 import { findOrStartEngine } from '../../api/local/launcher';
 import { isBiltError } from '../../core/errors';
 
 export interface UpstreamConfig {
   url?: string | undefined;
+  /** What BILT_URL speaks (BILT_SERVER_KIND=bilt or session-api); detected when unset. */
+  kind?: ServerKind | undefined;
   token?: string | undefined;
   dataDir: string;
   /** dist/engine.js, to start a local engine. */
@@ -50,8 +52,11 @@ export function upstreamFromEnv(
   overrides: { url?: string | undefined; dataDir?: string | undefined } = {},
 ): UpstreamConfig {
   const url = overrides.url ?? (env.BILT_URL || undefined);
+  const kind =
+    env.BILT_SERVER_KIND === 'bilt' || env.BILT_SERVER_KIND === 'session-api' ? env.BILT_SERVER_KIND : undefined;
   return {
     url,
+    kind,
     token: url ? tokenFromEnv(env) : undefined,
     dataDir: overrides.dataDir ?? defaultDataDir(env),
     engineScript,
@@ -93,7 +98,7 @@ export class Upstream {
     if (this.c.url) {
       this.c.log(`upstream ${this.c.url}${this.c.token ? ' (with token)' : ' (no BILT_TOKEN set)'}`);
       return BiltClient.connect(
-        { url: this.c.url, token: this.c.token, clientName: 'bilt-bridge', log: this.c.log },
+        { url: this.c.url, kind: this.c.kind, token: this.c.token, clientName: 'bilt-bridge', log: this.c.log },
         signal,
       );
     }

@@ -4,6 +4,7 @@
  */
 import * as vscode from 'vscode';
 import { createProject, type NewProject } from '../../actions/createProject';
+import type { ServerSnapshot } from '../../api/store/types';
 import { COMMANDS } from '../ids';
 import { askProject } from '../input/projectForm';
 import { revealProject } from '../tree/reveal';
@@ -14,7 +15,7 @@ import { registerCommand, unwrap } from './run';
 export const registerCreateProject = (deps: CommandDeps) =>
   registerCommand(COMMANDS.createProject, 'create the project', deps.log, async (arg, given?: unknown) => {
     const named = idsFrom(arg)?.serverId;
-    const ready = (s: { status: { state: string } }) => s.status.state === 'ready';
+    const ready = (s: ServerSnapshot) => s.status.state === 'ready' && s.capabilities?.createProject !== false;
     const serverId = named ?? (await pickServer(deps, arg, ready, 'Create the project on which server?')).server.id;
     const input = given && typeof given === 'object' ? (given as NewProject) : await ask(deps, serverId);
     const { target, project } = unwrap(await createProject(deps.actions, serverId, input, { confirmed: true }));

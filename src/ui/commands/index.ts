@@ -17,6 +17,8 @@ import { registerRefresh } from './refresh';
 import { registerRemoveServer } from './removeServer';
 import { registerRestartLocalEngine } from './restartLocalEngine';
 import { registerResumeWorkflow } from './resumeWorkflow';
+import { registerPauseWorkflow } from './pauseWorkflow';
+import { registerDeleteSession } from './deleteSession';
 import { registerSendMessage } from './sendMessage';
 import { registerShowLogs } from './showLogs';
 import { registerShowSessionLog } from './showSessionLog';
@@ -39,6 +41,8 @@ export function registerCommands(deps: CommandDeps): vscode.Disposable[] {
     registerSendMessage(deps),
     registerCancelWorkflow(deps),
     registerResumeWorkflow(deps),
+    registerPauseWorkflow(deps),
+    registerDeleteSession(deps),
     registerAnswerQuestions(deps),
     registerShowSessionLog(deps),
     registerExportTranscript(deps),

@@ -24,7 +24,7 @@ const API_KEYS_PAGE = 'https://bilt.me/settings/api-keys';
 export async function askServerUrl(existing: readonly string[]): Promise<string> {
   const url = await vscode.window.showInputBox({
     title: 'Bilt server URL',
-    prompt: 'The MCP endpoint of a Bilt-compatible server',
+    prompt: 'The MCP endpoint of a Bilt-compatible server, or the address of an agent gateway (Session API)',
     value: 'https://',
     valueSelection: [8, 8],
     ignoreFocusOut: true,

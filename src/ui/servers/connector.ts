@@ -47,7 +47,7 @@ export function createConnector(o: {
       throw new BiltError('unauthorized', `Not signed in to ${server.label}`, { signedOut: true, server: server.id });
     }
     return BiltClient.connect(
-      { url: server.url!, token, clientName: 'bilt-vscode', log: (l) => o.log.info(l) },
+      { url: server.url!, token, kind: server.protocol, clientName: 'bilt-vscode', log: (l) => o.log.info(l) },
       signal,
     );
   };

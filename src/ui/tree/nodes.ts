@@ -1,6 +1,8 @@
 /** The tree's elements: plain ids, interned so VS Code sees the same object for the same row. */
 export type Node =
   | { kind: 'server'; id: string; serverId: string }
+  /** A task grouping a gateway's sessions (Project.group). */
+  | { kind: 'group'; id: string; serverId: string; group: string }
   | { kind: 'project'; id: string; serverId: string; projectId: string }
   | { kind: 'session'; id: string; serverId: string; projectId: string; sessionId: string }
   | { kind: 'workflow'; id: string; serverId: string; projectId: string; sessionId: string; workflowId: string }
@@ -31,6 +33,8 @@ function idOf(n: NodeInput): string {
   switch (n.kind) {
     case 'server':
       return `server:${n.serverId}`;
+    case 'group':
+      return `group:${n.serverId}:${n.group}`;
     case 'project':
       return `project:${n.serverId}:${n.projectId}`;
     case 'session':

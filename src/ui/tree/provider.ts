@@ -4,10 +4,11 @@
  * asks the store for its session (one read, not one per row on every refresh).
  */
 import * as vscode from 'vscode';
-import type { BiltStoreApi, ServerSnapshot } from '../../api/store/types';
+import type { BiltStoreApi, ProjectEntry, ServerSnapshot } from '../../api/store/types';
 import { isBiltError } from '../../core/errors';
 import { keepProject, type TreeFilter } from '../../present/filter';
-import { errorRow, projectRow, serverRow, sessionRow, workflowRow, type RowModel } from '../../present/rows';
+import { errorRow, projectRow, sessionRow, workflowRow, type RowModel } from '../../present/rows';
+import { groupRow, serverRow } from '../../present/serverRows';
 import { COMMANDS } from '../ids';
 import { NodeCache, type Node } from './nodes';
 
@@ -52,6 +53,10 @@ export class SessionsTreeProvider implements vscode.TreeDataProvider<Node>, vsco
     switch (node.kind) {
       case 'server':
         return this.serverChildren(snap);
+      case 'group':
+        return this.kept(snap)
+          .filter((e) => e.project.group === node.group)
+          .map((e) => this.nodes.get({ kind: 'project', serverId: snap.server.id, projectId: e.project.id }));
       case 'project':
         return this.projectChildren(snap, node.projectId);
       case 'session': {
@@ -84,11 +89,16 @@ export class SessionsTreeProvider implements vscode.TreeDataProvider<Node>, vsco
     switch (node.kind) {
       case 'server':
         return undefined;
-      case 'project':
+      case 'project': {
+        const group = this.store.snapshot(node.serverId)?.projects?.find((p) => p.project.id === node.projectId)
+          ?.project.group;
+        return group
+          ? this.nodes.get({ kind: 'group', serverId: node.serverId, group })
+          : this.serverNode(node.serverId);
+      }
+      case 'group':
       case 'info':
-        return this.store.snapshots().length > 1
-          ? this.nodes.get({ kind: 'server', serverId: node.serverId })
-          : undefined;
+        return this.serverNode(node.serverId);
       case 'session':
         return this.nodes.get({ kind: 'project', serverId: node.serverId, projectId: node.projectId });
       case 'workflow':
@@ -123,14 +133,30 @@ export class SessionsTreeProvider implements vscode.TreeDataProvider<Node>, vsco
       }
       return info('Loading…');
     }
-    const kept = s.projects.filter((e) => keepProject(e, this.filter));
+    const kept = this.kept(s);
     if (s.projects.length === 0) {
-      return info('No projects yet');
+      return info(s.capabilities?.createProject === false ? 'No sessions yet' : 'No projects yet');
     }
     if (kept.length === 0) {
       return info('No project matches the filter');
     }
-    return kept.map((e) => this.nodes.get({ kind: 'project', serverId: s.server.id, projectId: e.project.id }));
+    // a gateway's sessions are grouped by task, in the order of their most recent session
+    const groups = [...new Set(kept.flatMap((e) => (e.project.group ? [e.project.group] : [])))];
+    return [
+      ...groups.map((group) => this.nodes.get({ kind: 'group', serverId: s.server.id, group })),
+      ...kept
+        .filter((e) => !e.project.group)
+        .map((e) => this.nodes.get({ kind: 'project', serverId: s.server.id, projectId: e.project.id })),
+    ];
+  }
+
+  private kept(s: ServerSnapshot): ProjectEntry[] {
+    return (s.projects ?? []).filter((e) => keepProject(e, this.filter));
+  }
+
+  /** The server's row, or none when it is the only server (its children are the tree's roots). */
+  private serverNode(serverId: string): Node | undefined {
+    return this.store.snapshots().length > 1 ? this.nodes.get({ kind: 'server', serverId }) : undefined;
   }
 
   private async projectChildren(s: ServerSnapshot, projectId: string): Promise<Node[]> {
@@ -160,6 +186,7 @@ export class SessionsTreeProvider implements vscode.TreeDataProvider<Node>, vsco
     const snap = this.store.snapshot(node.serverId);
     const now = this.now();
     const entry = 'projectId' in node ? snap?.projects?.find((p) => p.project.id === node.projectId) : undefined;
+    const caps = snap?.capabilities;
     switch (node.kind) {
       case 'server':
         return snap ? serverRow(snap) : errorRow(node.id, 'Server removed');
@@ -167,13 +194,21 @@ export class SessionsTreeProvider implements vscode.TreeDataProvider<Node>, vsco
         return node.error
           ? errorRow(node.id, node.text)
           : { ...errorRow(node.id, node.text), look: { icon: 'info' }, contextValue: 'info' };
+      case 'group':
+        return groupRow(
+          node.serverId,
+          node.group,
+          this.kept(snap!).filter((e) => e.project.group === node.group),
+        );
       case 'project':
-        return entry ? projectRow(node.serverId, entry, now) : errorRow(node.id, 'Project no longer listed');
+        return entry ? projectRow(node.serverId, entry, now, caps) : errorRow(node.id, 'Project no longer listed');
       case 'session':
-        return entry?.session ? sessionRow(node.serverId, entry.session, now) : errorRow(node.id, 'Session not loaded');
+        return entry?.session
+          ? sessionRow(node.serverId, entry.session, now, caps)
+          : errorRow(node.id, 'Session not loaded');
       case 'workflow': {
         const w = entry?.session?.workflows.find((x) => x.id === node.workflowId);
-        return w ? workflowRow(node.serverId, w, now) : errorRow(node.id, 'Workflow no longer listed');
+        return w ? workflowRow(node.serverId, w, now, caps) : errorRow(node.id, 'Workflow no longer listed');
       }
     }
   }

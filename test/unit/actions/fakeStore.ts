@@ -25,6 +25,8 @@ export class FakeStore implements ActionStore {
   readonly views = new Map<string, SessionView>();
   servers = [snapshot({ projects: [entry({ id: 'p1', name: 'shop' })] })];
   visibility = true;
+  /** A Session API gateway: pause and delete, no answers, no project creation. */
+  gateway = false;
 
   /** Sets the latest workflow of project p1 (undefined: an idle session). */
   latest(w: Partial<Workflow> | undefined, projectId = 'p1'): void {
@@ -73,10 +75,10 @@ export class FakeStore implements ActionStore {
         answerViaSend: false,
         events: false,
         visibility: this.visibility,
-        createProject: true,
-        answers: true,
-        pause: false,
-        delete: false,
+        createProject: !this.gateway,
+        answers: !this.gateway,
+        pause: this.gateway,
+        delete: this.gateway,
         missing: [],
       },
       listProjects: call('listProjects', () => []),
@@ -93,6 +95,8 @@ export class FakeStore implements ActionStore {
       answer: call('answer', () => 'running' as const),
       resume: call('resume', () => 'running' as const),
       cancel: call('cancel', () => ({ workflowId: 'w1', cancelledAt: '2026-05-01T12:00:00.000Z' })),
+      pause: call('pause', () => 'paused' as const),
+      deleteSession: call('deleteSession', () => undefined),
       getMessages: call('getMessages', () => ({ messages: [], total: 0, hasMore: false })),
       close: async () => undefined,
     };

@@ -86,6 +86,7 @@ export function snapshot(o: Partial<ServerSnapshot> & { id?: string; status?: Se
     updatedAt: o.updatedAt ?? NOW - 20_000,
     nextRefreshAt: o.nextRefreshAt,
     live: o.live ?? false,
+    capabilities: o.capabilities,
   };
 }
 

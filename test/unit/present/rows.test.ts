@@ -4,12 +4,12 @@ import {
   errorRow,
   progressWords,
   projectRow,
-  serverRow,
   sessionRow,
   sessionWords,
   workflowRow,
   workflowTokens,
 } from '../../../src/present/rows';
+import { serverRow } from '../../../src/present/serverRows';
 import { entry, NOW, snapshot, view, workflow } from './fixtures';
 
 const tokens = (w = workflow()) => workflowTokens(w);
@@ -63,7 +63,7 @@ describe('present/rows: tree rows and their menu tokens', () => {
     );
     assert.match(sessionRow('local', view([workflow()]), NOW).contextValue, /^session\b.*\bcan-send\b/);
     assert.match(workflowRow('local', workflow(), NOW).contextValue, /^workflow\b/);
-    assert.match(serverRow(snapshot()).contextValue, /^server local signed-in ready$/);
+    assert.match(serverRow(snapshot()).contextValue, /^server local signed-in ready can-create$/);
     assert.match(
       serverRow(snapshot({ id: 'https://mcp.bilt.me/mcp', status: { state: 'signed-out' }, projects: undefined }))
         .contextValue,

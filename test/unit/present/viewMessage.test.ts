@@ -58,4 +58,22 @@ describe('present/viewMessage: the line above the tree', () => {
     );
     assert.equal(viewMessage([], NOW), undefined);
   });
+
+  it('says what a ready server lacks (a gateway without message history)', () => {
+    const caps = {
+      resume: true,
+      answerViaSend: false,
+      events: false,
+      visibility: false,
+      createProject: false,
+      answers: false,
+      pause: true,
+      delete: true,
+      missing: ['no message history', 'cannot answer questions'],
+    };
+    const gateway = snapshot({ id: 'http://127.0.0.1:18790', live: true, capabilities: caps });
+    assert.equal(viewMessage([gateway], NOW), 'This server: no message history · cannot answer questions');
+    assert.match(viewMessage([snapshot({ live: true }), gateway], NOW)!, /^127\.0\.0\.1:18790: no message history/);
+    assert.equal(viewMessage([{ ...gateway, status: { state: 'connecting' } }], NOW), undefined);
+  });
 });

@@ -22,6 +22,8 @@ export interface CommandAgentConfig {
   /** Variant of stderr lines: `error` by default; presets whose tools log to stderr use `log`. */
   stderrVariant?: Variant;
   killGraceMs?: number;
+  /** The command line for a session's model (presets add their CLI's model flag); unchanged by default. */
+  withModel?: (command: string, model: string) => string;
 }
 
 export class CommandAgent implements Agent {
@@ -32,9 +34,10 @@ export class CommandAgent implements Agent {
   }
 
   start(ctx: AgentContext): AgentRun {
+    const { command, withModel } = this.config;
     return new CommandRun(
       {
-        command: this.config.command,
+        command: ctx.model && withModel ? withModel(command, ctx.model) : command,
         env: commandEnv(ctx, this.config.env),
         parseStdout: this.config.parseStdout ?? parseProtocolLine,
         stderrVariant: this.config.stderrVariant ?? 'error',
@@ -58,5 +61,6 @@ export function commandEnv(ctx: AgentContext, extra: Record<string, string> = {}
     BILT_PROJECT_NAME: ctx.project.name,
     BILT_PROJECT_DESCRIPTION: ctx.project.description ?? '',
     BILT_WORK_DIR: ctx.workDir,
+    ...(ctx.model ? { BILT_MODEL: ctx.model } : {}),
   };
 }

@@ -140,7 +140,7 @@ describe('api/store: life cycle', () => {
     const t = setup();
     await t.start();
     const c = await t.store.client('remote');
-    assert.equal(c.connection.budget, t.server.budget);
+    assert.equal(c.budget, t.server.budget);
     assert.equal(t.state.connects.length, 1, 'the client the store already has');
     await assert.rejects(t.store.client('nope'), /not found/);
     await t.store.refresh('nope'); // not configured (yet): nothing to do

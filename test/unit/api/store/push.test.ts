@@ -82,6 +82,32 @@ describe('api/store: push (server-wide event stream)', () => {
     assert.deepEqual(t.state.changes, ['local'], 'five events, one change');
   });
 
+  it('several sessions in one project (Session API): an older session never takes the row; a deleted one leaves it', async () => {
+    const t = pushed();
+    await t.start();
+    t.events.push(ready());
+    await t.timers.advance(0);
+    const current = sessionView('p1', 'running', 2).session;
+    const older = { ...current, id: 's-older', status: 'completed' as const, createdAt: '2026-01-15T11:00:00.000Z' };
+    const newer = { ...current, id: 's-newer', status: 'idle' as const, createdAt: '2026-01-15T13:00:00.000Z' };
+    const row = () => t.snap().projects?.find((e) => e.project.id === 'p1')?.session;
+    t.events.push({ type: 'session', id: '101', session: older });
+    await t.timers.advance(0);
+    assert.equal(row()?.session.id, 's-p1', 'an older session of the project does not replace the current one');
+    t.events.push({ type: 'session', id: '102', session: newer });
+    await t.timers.advance(0);
+    assert.deepEqual([row()?.session.id, row()?.workflows.length], ['s-newer', 0], 'a newer session takes the row');
+    t.events.push({ type: 'sessionDeleted', id: '103', sessionId: 's-other', projectId: 'p1', current: null });
+    await t.timers.advance(0);
+    assert.equal(row()?.session.id, 's-newer', 'deleting another session leaves the row');
+    t.events.push({ type: 'sessionDeleted', id: '104', sessionId: 's-newer', projectId: 'p1', current: older });
+    await t.timers.advance(0);
+    assert.equal(row(), undefined, 'the row forgets a deleted session; the current one is read when needed');
+    const calls = t.server.calls.length;
+    assert.equal((await t.store.loadSession('local', 'p1')).session.id, 's-p1');
+    assert.equal(t.server.calls.length, calls + 1);
+  });
+
   it('a stream that breaks is resumed with Last-Event-ID (no full read); unreachable meanwhile', async () => {
     const t = pushed();
     await t.start();

@@ -25,6 +25,14 @@ describe('api/watch/serverEvents: parseServerEvent', () => {
       id: '9',
       session: v.session,
     });
+    const deleted = { sessionId: 's1', projectId: 'p1', currentSession: v.session };
+    assert.deepEqual(parseServerEvent('session.deleted', JSON.stringify(deleted), '10'), {
+      type: 'sessionDeleted',
+      id: '10',
+      sessionId: 's1',
+      projectId: 'p1',
+      current: v.session,
+    });
   });
 
   it('an event it does not know is skipped; a malformed one throws (the reader logs and skips it)', () => {

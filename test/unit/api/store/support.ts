@@ -170,7 +170,7 @@ export class FakeServer {
     return {
       backend: this.backend,
       eventsUrl: this.o.events ? 'http://127.0.0.1:1/events' : undefined,
-      connection: { budget: this.budget },
+      budget: this.budget,
       close: async () => void this.closed++,
     } as unknown as BiltClient;
   }

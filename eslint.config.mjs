@@ -33,6 +33,12 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': ['error', { paths: [noVscode] }] },
   },
   {
+    // test-only extensions the harness installs as they are (plain CommonJS, no build step)
+    files: ['test/fixtures/*/extension.js'],
+    languageOptions: { sourceType: 'commonjs', globals: { require: 'readonly', module: 'writable' } },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
     files: ['**/*.mjs', '**/*.cjs', 'scripts/**/*.js'],
     languageOptions: {
       globals: {

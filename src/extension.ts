@@ -8,6 +8,8 @@ import { registerCommands } from './ui/commands/index';
 import { Composer } from './ui/compose';
 import type { CommandDeps } from './ui/commands/deps';
 import { onSettingsChange, readSettings, serverConfigs } from './ui/config';
+import { registerChatParticipant } from './ui/chat/participant';
+import { ChatRecorder } from './ui/chat/record';
 import { registerAgentTools } from './ui/lmTools/index';
 import { workspaceLinks } from './ui/links';
 import { createLogger } from './ui/logging';
@@ -29,6 +31,8 @@ export interface BiltExtensionApi {
   logs: SessionLogs;
   /** Multi-line message drafts. */
   composer: Composer;
+  /** What each `@bilt` chat turn streamed (onDidRespond), as text. */
+  chat: ChatRecorder;
 }
 
 export function activate(context: vscode.ExtensionContext): BiltExtensionApi {
@@ -47,6 +51,7 @@ export function activate(context: vscode.ExtensionContext): BiltExtensionApi {
   const view = new SessionsView(store);
   const logs = new SessionLogs(store, { recentMessages: () => settings.recentMessages, log });
   const composer = new Composer();
+  const chat = new ChatRecorder();
   const actions = { store, links: workspaceLinks(context.workspaceState) };
   const deps: CommandDeps = { context, store, actions, view, logs, composer, tokens, settings: () => settings, log };
 
@@ -63,6 +68,8 @@ export function activate(context: vscode.ExtensionContext): BiltExtensionApi {
     // read at call time: VS Code may ask for definitions while a settings change is still being announced
     registerMcpProvider({ context, tokens, settings: readSettings, log }),
     ...registerAgentTools({ actions, readOnly: () => settings.agentReadOnly }),
+    chat,
+    registerChatParticipant(deps, chat),
     onSettingsChange(() => {
       settings = readSettings();
       store.setServers(serverConfigs(settings));
@@ -73,7 +80,7 @@ export function activate(context: vscode.ExtensionContext): BiltExtensionApi {
   log.info(
     `Bilt ${context.extension.packageJSON.version as string} activated (${serverConfigs(settings).length} server(s))`,
   );
-  return { store, view, logs, composer };
+  return { store, view, logs, composer, chat };
 }
 
 export function deactivate(): void {}

@@ -19,9 +19,22 @@ import { stopLocalEngine } from './engine';
 import { makeRunDir, readInstall, type RunDir } from './paths';
 import { workbenchUrl } from './payload';
 import { printResults, waitForResults } from './report';
+import { installTestExtensions } from './testExtensions';
 import { loadUiScript, sleep, takeScreenshot, waitForFile, type UiContext } from './ui';
 
 const repo = path.resolve(__dirname, '../..');
+/**
+ * User settings of every integration run (`--settings` is merged over them). The Chat view and chat
+ * participants need AI features on (the harness's quiet defaults turn them off); tests run tool calls
+ * without confirmation clicks through global auto-approve, which needs the context key
+ * `vscode.chat.tools.global.autoApprove.testMode` set by the test (`autoApproveTools()` in
+ * test/integration/support.ts) before any MCP tool call: else the workbench asks "Enable global auto
+ * approve?" in a dialog that it refuses under tests.
+ */
+const INTEGRATION_SETTINGS: Record<string, unknown> = {
+  'chat.disableAIFeatures': false,
+  'chat.tools.global.autoApprove': true,
+};
 const t0 = Date.now();
 const log = (msg: string): void => console.log(`[harness ${((Date.now() - t0) / 1000).toFixed(1)}s] ${msg}`);
 /** Undone in reverse order at the end of the run, or on Ctrl-C (code-server runs in its own process group). */
@@ -118,10 +131,11 @@ async function main(): Promise<number> {
   let outcome: Outcome | undefined;
   let wb: Workbench | undefined;
   try {
+    installTestExtensions(repo, run.extensions, log);
     const cs = await startCodeServer({
       install,
       run,
-      settings: opt.settings,
+      settings: { ...INTEGRATION_SETTINGS, ...opt.settings },
       extraArgs: opt.codeServerArgs,
       verbose: opt.verbose,
       log,

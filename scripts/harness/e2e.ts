@@ -18,6 +18,7 @@ import { Cleanups } from './cleanup';
 import { startDevWindowServer } from './devWindow';
 import { stopLocalEngine } from './engine';
 import { makeRunDir, readInstall } from './paths';
+import { installTestExtensions } from './testExtensions';
 import { takeScreenshot } from './ui';
 import { WorkbenchPage } from './workbenchPage';
 
@@ -59,6 +60,7 @@ async function main(): Promise<number> {
   let passed = 0;
   let failure: string | undefined;
   try {
+    installTestExtensions(repo, run.extensions, log);
     const { cs, url } = await startDevWindowServer({
       install,
       run,
@@ -67,6 +69,7 @@ async function main(): Promise<number> {
       settings: {
         'bilt.localEngine.scenario': path.join(repo, 'test/fixtures/scenarios/e2e.json'),
         'bilt.notifications': 'whenViewHidden',
+        'chat.disableAIFeatures': false, // the Chat view and chat participants (with the scripted test model)
         // for the screenshots: desktop VS Code's default look (the web one follows the browser: light),
         // and no fade-in of quick inputs and dialogs caught half-way
         'workbench.colorTheme': 'Default Dark Modern',

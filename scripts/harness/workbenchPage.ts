@@ -243,6 +243,47 @@ export class WorkbenchPage {
     return last;
   }
 
+  // --- the Chat view ------------------------------------------------------------------------
+
+  private get chatInput(): Locator {
+    return this.page.locator('.interactive-input-part .monaco-editor').first();
+  }
+
+  /** Opens the Chat view from the palette and waits for its input. */
+  async openChat(): Promise<void> {
+    await this.runCommand('Chat: Open Chat');
+    await this.chatInput.waitFor({ timeout: T });
+  }
+
+  /**
+   * Types a prompt into the chat input and sends it. A sticky participant prefills `@name `: the input is
+   * emptied first; an open completion list (after `/command`) is closed, so Enter sends instead of accepting it.
+   */
+  async askChat(prompt: string): Promise<void> {
+    await this.chatInput.click({ timeout: T });
+    await this.page.keyboard.press('ControlOrMeta+A');
+    await this.page.keyboard.press('Backspace');
+    await this.page.keyboard.type(prompt, { delay: 5 });
+    if (await this.page.locator('.suggest-widget.visible').isVisible()) {
+      await this.page.keyboard.press('Escape');
+    }
+    await this.page.keyboard.press('Enter');
+  }
+
+  /** Waits until the latest chat response's text matches `text`; returns it. */
+  async chatResponseShows(text: RegExp, timeoutMs = T): Promise<string> {
+    let last = '';
+    await this.until(
+      async () => {
+        last = plain(await this.page.locator('.interactive-response').last().innerText());
+        return text.test(last);
+      },
+      () => `the chat response to show ${text} (it shows: ${JSON.stringify(last.slice(-400))})`,
+      timeoutMs,
+    );
+    return last;
+  }
+
   // --- dialogs ------------------------------------------------------------------------------
 
   /** Waits for a modal dialog whose message matches `message`, clicks its button `button`, and waits for it to close. */

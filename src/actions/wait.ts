@@ -6,7 +6,7 @@
  */
 import type { SessionRef, SessionView } from '../api/backend';
 import { LIMITS } from '../core/limits';
-import type { Workflow } from '../core/model';
+import type { Message, Workflow } from '../core/model';
 import type { ActionClient } from './context';
 
 export interface WaitOptions {
@@ -15,6 +15,10 @@ export interface WaitOptions {
   timeoutMs?: number | undefined;
   /** Each state of the workflow seen while waiting. */
   onUpdate?: ((w: Workflow) => void) | undefined;
+  /** New messages of the session, oldest first, as they arrive. */
+  onMessages?: ((messages: Message[]) => void) | undefined;
+  /** With onMessages: deliver the messages after this seq (default: from now on). */
+  fromSeq?: number | undefined;
 }
 
 export interface WaitResult {
@@ -43,7 +47,11 @@ export async function waitForWorkflow(
   let view: SessionView | undefined;
   let workflow: Workflow | undefined;
   try {
-    for await (const e of client.watch(ref, { signal, activeMs: WAIT_POLL_MS, idleMs: WAIT_POLL_MS })) {
+    const watching = { signal, activeMs: WAIT_POLL_MS, idleMs: WAIT_POLL_MS };
+    for await (const e of client.watch(ref, o.fromSeq !== undefined ? { ...watching, fromSeq: o.fromSeq } : watching)) {
+      if (e.type === 'messages') {
+        o.onMessages?.(e.messages);
+      }
       if (e.type !== 'session') {
         continue;
       }

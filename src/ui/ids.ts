@@ -65,6 +65,7 @@ export const TOOL_SETS = {
 export type ToolSet = (typeof TOOL_SETS)[keyof typeof TOOL_SETS];
 
 export const MCP_PROVIDER_ID = 'bilt.mcp';
+export const CHAT_PARTICIPANT_ID = 'bilt.participant';
 export const LOCAL_SERVER_ID = 'local';
 export const LIVE_BILT_URL = 'https://mcp.bilt.me/mcp';
 

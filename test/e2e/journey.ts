@@ -27,6 +27,7 @@ const PROJECT = 'demo';
 const FIRST = 'Build a habit tracker with a weekly chart';
 const SECOND = 'Add a dark mode and a settings screen';
 const REASON = 'Changed my mind: the dark mode can wait';
+const THIRD = 'Add a pricing page with three plans';
 /** The scenario's build takes 8 s and the whole first workflow about 12 s; generous for slow machines. */
 const WORKFLOW_MS = 60_000;
 
@@ -161,6 +162,34 @@ export const journey: Step[] = [
       log(`row: ${await wb.rowSays(PROJECT, /^cancelled/)}`);
       await wb.rowSays(SECOND, /^cancelled · \d+ s$/);
       await wb.outputShows(`Bilt: ${PROJECT}`, new RegExp(`Workflow cancelled: ${REASON}`));
+    },
+  },
+  {
+    name: '(f) "@bilt /send …" in the Chat view: the answer follows the workflow to its question; "@bilt /answer Web" to completed, with the app\'s link',
+    shot: '07-chat',
+    async run({ wb, log }) {
+      await wb.openChat();
+      // the Chat view refuses requests until its model list has settled after start-up: ask again then
+      for (let attempt = 1; ; attempt++) {
+        await wb.askChat(`@bilt /send ${THIRD}`);
+        const shown = await wb.chatResponseShows(
+          /Which platform should the app run on\?|Language model unavailable/,
+          WORKFLOW_MS,
+        );
+        if (!/Language model unavailable/.test(shown)) {
+          break;
+        }
+        if (attempt === 3) {
+          throw new Error('the Chat view has no language model (the scripted test model is not installed?)');
+        }
+        log('the Chat view had no model yet: asking again');
+        await wb.page.waitForTimeout(2000);
+      }
+      await wb.askChat('@bilt /answer Web');
+      const text = await wb.chatResponseShows(/completed/, WORKFLOW_MS);
+      log(`chat: ${text.replace(/\s+/g, ' ').slice(-160)}`);
+      await wb.rowSays(PROJECT, /^completed/);
+      await wb.restMouse();
     },
   },
 ];

@@ -4,7 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { api, entry, latest, uniqueName, until, useTestScenario } from './support';
+import { api, autoApproveTools, entry, latest, uniqueName, until, useTestScenario } from './support';
 
 const MCP_SERVER = 'bilt-community.bilt-vscode/Bilt';
 const mcpTools = () => vscode.lm.tools.filter((t) => t.name.startsWith('mcp_') && /bilt_\w+$/.test(t.name));
@@ -24,7 +24,10 @@ const text = (r: vscode.LanguageModelToolResult) =>
 
 describe('Bilt for agents in a real VS Code', function () {
   this.timeout(60_000);
-  before(() => useTestScenario());
+  before(async () => {
+    await useTestScenario();
+    await autoApproveTools(); // before any MCP tool call: global auto-approve is on in the harness
+  });
 
   it('offers one tool set by default: the in-editor tools, and no MCP server definition', async () => {
     await api();

@@ -64,3 +64,27 @@ export const latest = (e: ProjectEntry | undefined) => e?.session?.workflows[0];
 
 let n = 0;
 export const uniqueName = (base: string) => `${base}-${Date.now().toString(36)}-${n++}`;
+
+/** The vendor of the test-only language model the harness installs (test/fixtures/scripted-model). */
+export const SCRIPTED_MODEL_VENDOR = 'bilt-test';
+
+/**
+ * The scripted test model "Bilt Scripted" (see test/fixtures/scripted-model/README.md), once VS Code
+ * lists it: the extension that provides it activates on startup, alongside the tests (bounded wait).
+ */
+export async function scriptedModel(timeoutMs = 20_000): Promise<vscode.LanguageModelChat> {
+  return until(
+    async () => (await vscode.lm.selectChatModels({ vendor: SCRIPTED_MODEL_VENDOR }))[0],
+    `the scripted model (vendor ${SCRIPTED_MODEL_VENDOR}) in vscode.lm.selectChatModels`,
+    timeoutMs,
+  );
+}
+
+/**
+ * Tool calls without confirmation: the harness sets `chat.tools.global.autoApprove`, and this context key
+ * tells the workbench that tests run (else it asks "Enable global auto approve?" in a dialog it refuses
+ * under tests, failing even a token-less vscode.lm.invokeTool of an MCP tool). Call it in `before`.
+ */
+export async function autoApproveTools(): Promise<void> {
+  await vscode.commands.executeCommand('setContext', 'vscode.chat.tools.global.autoApprove.testMode', true);
+}

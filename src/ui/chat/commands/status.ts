@@ -2,6 +2,7 @@
 import { readSession } from '../../../actions/reads';
 import { stateOf } from '../../../present/chat/followups';
 import { sessionMarkdown } from '../../../present/chat/session';
+import { COMMANDS } from '../../ids';
 import { doneOrSay, projectOf, type ChatHandler } from '../turn';
 
 export const status: ChatHandler = async (turn) => {
@@ -14,6 +15,9 @@ export const status: ChatHandler = async (turn) => {
   turn.stream.markdown(
     sessionMarkdown({ projectName: picked.projectName, serverLabel: loaded.serverLabel, view, now: Date.now() }),
   );
+  if (latest?.status === 'paused' && latest.pause?.type !== 'questions') {
+    turn.stream.button({ command: COMMANDS.resumeWorkflow, title: 'Continue', arguments: [picked.target] });
+  }
   const questions = latest?.pause?.type === 'questions' ? (latest.pause.questions ?? []) : undefined;
   return {
     command: 'status',

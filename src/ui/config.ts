@@ -42,7 +42,7 @@ export function readSettings(): Settings {
     localSpeed: Math.max(0, c.get<number>(SETTINGS.localSpeed, 1)),
     remote,
     activeMs: Math.max(2, c.get<number>(SETTINGS.activeSeconds, 5)) * 1000,
-    idleMs: Math.max(15, c.get<number>(SETTINGS.idleSeconds, 60)) * 1000,
+    idleMs: Math.max(15, c.get<number>(SETTINGS.idleSeconds, 30)) * 1000,
     notifications: c.get(SETTINGS.notifications, 'whenViewHidden'),
     recentMessages: Math.max(0, c.get<number>(SETTINGS.recentMessages, 500)),
     agentTools: c.get<ToolSet>(SETTINGS.agentTools, TOOL_SETS.languageModelTools),

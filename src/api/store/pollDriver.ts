@@ -1,7 +1,7 @@
 /**
  * Keeping a server's data fresh by polling, inside its request budget (remote servers, or any client
- * without an event stream). One timer per server; one tick at a time; what a tick reads comes from
- * PollPlan. A tick waits while the shared budget is paused (429) or empty, and after a failure the
+ * without an event stream). One timer per server; one tick at a time; what a tick reads, and when,
+ * comes from PollPlan (it paces itself below the budget). A tick waits while the shared budget is paused (429) or empty, and after a failure the
  * next one waits for an exponential backoff; unauthorized stops polling (refresh() replaces the driver).
  */
 import { BiltError } from '../../core/errors';
@@ -35,7 +35,7 @@ export class PollDriver implements Driver {
   }
 
   start(full: boolean): Promise<void> {
-    this.plan.seed(this.rt.table, this.rt.c.now());
+    this.plan.seed(this.rt.table);
     return this.run(full);
   }
 
@@ -109,6 +109,7 @@ export class PollDriver implements Driver {
         return;
       }
       const p = this.plan.plan(now, table, { active: this.rt.ctx.active(), force });
+      this.plan.ran(now, Number(p.list) + p.sessions.length);
       if (p.list) {
         await this.readList();
       }
@@ -152,8 +153,8 @@ export class PollDriver implements Driver {
       return this.rt.setNextRefresh(undefined);
     }
     const active = this.rt.ctx.active();
-    const at = this.plan.next(active);
-    this.rt.setNextRefresh(active ? at : undefined);
+    const at = this.plan.next(now(), active);
+    this.rt.setNextRefresh(at);
     if (at !== undefined) {
       this.timer = timers.setTimeout(() => void this.run(false), Math.max(0, at - now()));
     }

@@ -1,10 +1,15 @@
 /**
- * What a polling server reads, and when (no I/O here). The project list every idleMs. Sessions known
- * to be active every activeMs, doubling up to idleMs while a read brings nothing new, back to activeMs
- * when it does. Idle sessions only once read (the tree expanded them), then at most one per list
- * cycle: a project whose listing changed first, else the least recently read. A burst after an
- * action. A tick reads at most maxReadsPerTick sessions, so its cost never grows with the number of
- * projects; while the window is inactive only bursts run.
+ * What a polling server reads, and when (no I/O here). Freshness is bought where it is cheapest:
+ * - the project list every idleMs while the view is visible (every hiddenListMs otherwise): its
+ *   `updatedAt` says which projects changed, and those are read soon, expanded or not;
+ * - every project whose state is unknown (new, never read) is read once, newest first;
+ * - sessions known to be active are followed in every state: every activeMs (hiddenActiveMs when the
+ *   view is hidden or the window inactive), backing off while unchanged, never beyond followCapMs, so
+ *   a completion is noticed (and notified) within that time;
+ * - one loaded idle session per list cycle, least recently read (for servers that do not move a
+ *   project's updatedAt with its activity);
+ * - a burst after an action.
+ * All of it paced: at most maxPerMinute scheduled requests in any minute and maxReadsPerTick per tick.
  */
 import { isActive } from '../../core/status';
 import type { SessionView } from '../backend';
@@ -13,9 +18,10 @@ import type { StoreConfig } from './timing';
 
 /** The list itself, as a burst target (an action without a known project). */
 export const LIST = '';
+const MINUTE = 60_000;
 
-interface Tracked {
-  dueAt: number;
+interface Followed {
+  readAt: number;
   intervalMs: number;
 }
 interface Burst {
@@ -28,102 +34,126 @@ export interface TickPlan {
   sessions: string[];
   /** Bursts due in this tick (advanced once it ran). */
   bursts: string[];
-  /** More was due than one tick reads. */
+  /** More was due than this tick reads. */
   spill: boolean;
 }
 
 export class PollPlan {
-  listDueAt = 0;
+  /** When the list was last read (undefined: never). */
+  listedAt: number | undefined;
   /** While set, nothing is read before it (backoff, rate limit). */
   retryAt: number | undefined;
-  private readonly active = new Map<string, Tracked>();
+  private readonly followed = new Map<string, Followed>();
   private readonly bursts = new Map<string, Burst>();
-  private readonly changedProjects = new Set<string>();
+  /** Projects whose state is unknown or changed since read: read soon, newest first. */
+  private readonly unknown = new Set<string>();
+  /** When the scheduled requests of the last minute were made (pacing). */
+  private recent: number[] = [];
 
   constructor(private readonly c: StoreConfig) {}
 
-  /** Sessions the table already shows as active (restored from the cache) are polled from the start. */
-  seed(table: ProjectTable, now: number): void {
+  /** Sessions the table already shows as active (restored from the cache) are followed from the start. */
+  seed(table: ProjectTable): void {
     for (const e of table.entries() ?? []) {
       if (e.session && isActive(e.session.session.status)) {
-        this.active.set(e.project.id, { dueAt: now, intervalMs: this.c.activeMs });
+        this.followed.set(e.project.id, { readAt: -Infinity, intervalMs: this.c.activeMs });
       }
     }
+  }
+
+  private listInterval(visible: boolean): number {
+    return visible ? this.c.idleMs : this.c.hiddenListMs;
+  }
+
+  private followInterval(t: Followed, visible: boolean): number {
+    return Math.min(this.c.followCapMs, visible ? t.intervalMs : Math.max(t.intervalMs, this.c.hiddenActiveMs));
+  }
+
+  /** Requests this minute may still take. */
+  private allowance(now: number): number {
+    this.recent = this.recent.filter((t) => t > now - MINUTE);
+    return Math.max(0, this.c.maxPerMinute - this.recent.length);
   }
 
   plan(now: number, table: ProjectTable, o: { active: boolean; force: boolean }): TickPlan {
     const bursts = [...this.bursts].filter(([, b]) => o.force || b.dueAt <= now).map(([id]) => id);
-    const cadence = o.active && this.listDueAt <= now;
-    const list = o.force || cadence || bursts.some((id) => id === LIST || !table.get(id));
-    const due = new Map<string, number>();
-    for (const id of bursts) {
-      if (id !== LIST) {
-        due.set(id, this.bursts.get(id)!.dueAt);
-      }
+    const listDue = this.listedAt === undefined || this.listedAt + this.listInterval(o.active) <= now;
+    const wanted: string[] = bursts.filter((id) => id !== LIST);
+    const followedDue = [...this.followed]
+      .filter(([id, t]) => (o.force || t.readAt + this.followInterval(t, o.active) <= now) && !wanted.includes(id))
+      .sort((a, b) => a[1].readAt - b[1].readAt)
+      .map(([id]) => id);
+    wanted.push(...followedDue);
+    const allowance = o.force ? Infinity : this.allowance(now);
+    // what runs is followed first: when the minute is nearly spent, the list waits for the next tick
+    const listWanted = o.force || listDue || bursts.some((id) => id === LIST || !table.get(id));
+    const list = listWanted && (o.force || allowance > wanted.length || this.listedAt === undefined);
+    wanted.push(...this.unknownNewestFirst(table).filter((id) => !wanted.includes(id)));
+    if (o.force || (listDue && o.active)) {
+      // a refresh the person asked for reads the loaded sessions too (as many as a tick reads)
+      const n = o.force ? this.c.maxReadsPerTick - wanted.length : 1;
+      wanted.push(...this.leastRecentlyRead(now, table, wanted, n, !o.force));
     }
-    if (o.active || o.force) {
-      for (const [id, t] of this.active) {
-        if ((o.force || t.dueAt <= now) && !due.has(id)) {
-          due.set(id, t.dueAt);
-        }
-      }
-    }
-    const wanted = [...due].sort((a, b) => a[1] - b[1]).map(([id]) => id);
-    const cap = this.c.maxReadsPerTick;
-    if (list && (cadence || o.force)) {
-      wanted.push(...this.lazy(now, table, due, o.force ? Math.max(0, cap - wanted.length) : 1));
-    }
-    return { list, sessions: wanted.slice(0, cap), bursts, spill: due.size > cap };
+    const room = Math.min(this.c.maxReadsPerTick, allowance - Number(list));
+    const sessions = wanted.slice(0, Math.max(0, room));
+    return { list, sessions, bursts, spill: wanted.length > sessions.length || (listWanted && !list) };
   }
 
-  /** Loaded idle sessions worth a refresh: changed listings first, then the least recently read. */
-  private lazy(now: number, table: ProjectTable, taken: Map<string, number>, n: number): string[] {
-    if (n <= 0) {
-      return [];
-    }
-    const idle = (table.entries() ?? []).filter(
-      (e) => e.session && !this.active.has(e.project.id) && !taken.has(e.project.id),
-    );
-    const changed = idle.filter((e) => this.changedProjects.has(e.project.id));
-    const old = idle
-      .filter((e) => !this.changedProjects.has(e.project.id) && (n > 1 || now - (e.readAt ?? 0) >= this.c.idleMs))
+  private unknownNewestFirst(table: ProjectTable): string[] {
+    return (table.entries() ?? [])
+      .filter((e) => this.unknown.has(e.project.id))
+      .sort((a, b) => b.project.updatedAt.localeCompare(a.project.updatedAt))
+      .map((e) => e.project.id);
+  }
+
+  /** Loaded idle sessions, the least recently read first (`old`: only those not read for a list interval). */
+  private leastRecentlyRead(now: number, table: ProjectTable, taken: string[], n: number, old: boolean): string[] {
+    const idle = (table.entries() ?? [])
+      .filter((e) => e.session && !this.followed.has(e.project.id) && !taken.includes(e.project.id))
+      .filter((e) => !old || now - (e.readAt ?? 0) >= this.c.idleMs)
       .sort((a, b) => (a.readAt ?? 0) - (b.readAt ?? 0));
-    return [...changed, ...old].slice(0, n).map((e) => e.project.id);
+    return idle.slice(0, Math.max(0, n)).map((e) => e.project.id);
+  }
+
+  /** The tick's requests were made (they count against the minute). */
+  ran(now: number, requests: number): void {
+    for (let i = 0; i < requests; i++) {
+      this.recent.push(now);
+    }
   }
 
   listRead(now: number, updated: string[], table: ProjectTable): void {
-    this.listDueAt = now + this.c.idleMs;
-    for (const id of updated) {
-      this.changedProjects.add(id);
-    }
-    for (const id of [...this.active.keys(), ...this.changedProjects]) {
-      if (table.get(id)) {
-        continue;
+    this.listedAt = now;
+    for (const e of table.entries() ?? []) {
+      if (!e.session || updated.includes(e.project.id)) {
+        this.unknown.add(e.project.id);
       }
-      this.active.delete(id);
-      this.changedProjects.delete(id);
+    }
+    for (const id of [...this.followed.keys(), ...this.unknown]) {
+      if (!table.get(id)) {
+        this.followed.delete(id);
+        this.unknown.delete(id);
+      }
     }
   }
 
   sessionRead(id: string, now: number, view: SessionView, changed: boolean): void {
-    this.changedProjects.delete(id);
+    this.unknown.delete(id);
     if (!isActive(view.session.status)) {
-      return void this.active.delete(id);
+      return void this.followed.delete(id);
     }
-    const t = this.active.get(id);
+    const t = this.followed.get(id);
     // during a burst the session is expected to move: its normal cadence afterwards starts fast
     const intervalMs =
-      !t || changed || this.bursts.has(id) ? this.c.activeMs : Math.min(this.c.idleMs, t.intervalMs * 2);
-    this.active.set(id, { dueAt: now + intervalMs, intervalMs });
+      !t || changed || this.bursts.has(id) ? this.c.activeMs : Math.min(this.c.followCapMs, t.intervalMs * 2);
+    this.followed.set(id, { readAt: now, intervalMs });
   }
 
   sessionFailed(id: string, now: number): void {
-    const t = this.active.get(id);
+    this.unknown.delete(id);
+    const t = this.followed.get(id);
     if (t) {
-      this.active.set(id, {
-        intervalMs: Math.min(this.c.idleMs, t.intervalMs * 2),
-        dueAt: now + Math.min(this.c.idleMs, t.intervalMs * 2),
-      });
+      this.followed.set(id, { readAt: now, intervalMs: Math.min(this.c.followCapMs, t.intervalMs * 2) });
     }
   }
 
@@ -149,21 +179,23 @@ export class PollPlan {
       return;
     }
     this.bursts.set(id, { dueAt: now + first, gaps });
-    const t = this.active.get(id);
+    const t = this.followed.get(id);
     if (t) {
-      this.active.set(id, { ...t, intervalMs: this.c.activeMs });
+      this.followed.set(id, { ...t, intervalMs: this.c.activeMs });
     }
   }
 
   /** When the next tick should run (undefined: nothing is scheduled). */
-  next(active: boolean): number | undefined {
+  next(now: number, visible: boolean): number | undefined {
     const times = [...this.bursts.values()].map((b) => b.dueAt);
-    if (active) {
-      times.push(this.listDueAt, ...[...this.active.values()].map((t) => t.dueAt));
+    times.push(this.listedAt === undefined ? now : this.listedAt + this.listInterval(visible));
+    times.push(...[...this.followed.values()].map((t) => t.readAt + this.followInterval(t, visible)));
+    if (this.unknown.size) {
+      times.push(now);
     }
-    if (!times.length) {
-      return undefined;
-    }
-    return Math.max(Math.min(...times), this.retryAt ?? -Infinity);
+    const at = Math.min(...times);
+    // a full minute waits for its oldest request to age out
+    const paced = this.allowance(now) > 0 ? at : Math.max(at, (this.recent[0] ?? now) + MINUTE);
+    return Math.max(paced, this.retryAt ?? -Infinity);
   }
 }

@@ -35,12 +35,21 @@ export interface StoreConfig {
   maxBackoffMs: number;
   burstMs: number[];
   maxReadsPerTick: number;
+  /** The list's interval while the view is hidden or the window inactive. */
+  hiddenListMs: number;
+  /** A followed (active) session's shortest interval while hidden or inactive. */
+  hiddenActiveMs: number;
+  /** A followed session is read at least this often, in every state. */
+  followCapMs: number;
+  /** Scheduled requests in any minute, at most (bursts after actions count too). */
+  maxPerMinute: number;
   openEvents: StoreOptions['openEvents'];
   log: (line: string) => void;
 }
 
 export function storeConfig(o: StoreOptions): StoreConfig {
-  const idleMs = o.idleMs ?? 60_000;
+  const idleMs = o.idleMs ?? 30_000;
+  const followCapMs = o.followCapMs ?? 30_000;
   return {
     connect: o.connect,
     now: o.now ?? Date.now,
@@ -51,6 +60,10 @@ export function storeConfig(o: StoreOptions): StoreConfig {
     maxBackoffMs: o.maxBackoffMs ?? 5 * 60_000,
     burstMs: o.burstMs ?? [500, 1000, 2000, 4000],
     maxReadsPerTick: Math.max(1, o.maxReadsPerTick ?? 4),
+    hiddenListMs: o.hiddenListMs ?? 4 * idleMs,
+    hiddenActiveMs: Math.min(followCapMs, o.hiddenActiveMs ?? 20_000),
+    followCapMs,
+    maxPerMinute: Math.max(2, o.maxPerMinute ?? 30),
     openEvents: o.openEvents,
     log: o.log ?? (() => undefined),
   };

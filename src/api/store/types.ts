@@ -102,7 +102,7 @@ export interface StoreOptions {
   connect: Connector;
   now?: () => number;
   timers?: StoreTimers;
-  /** Poll intervals for remote servers: active sessions (default 5 s, backing off to idleMs while unchanged), the project list (default 60 s). */
+  /** Poll intervals for remote servers: active sessions (default 5 s, backing off while unchanged to followCapMs), the project list (default 30 s). */
   activeMs?: number;
   idleMs?: number;
   /** First retry after an error (default 2 s), doubling up to maxBackoffMs (default 5 min; 30 s for push servers). */
@@ -112,6 +112,14 @@ export interface StoreOptions {
   burstMs?: number[];
   /** Session reads one polling tick may make at most (default 4); the rest wait for the next tick. */
   maxReadsPerTick?: number;
+  /** The list's interval while the view is hidden or the window inactive (default 4 × idleMs). */
+  hiddenListMs?: number;
+  /** A followed (active) session's shortest interval while hidden or inactive (default 20 s). */
+  hiddenActiveMs?: number;
+  /** A followed session is read at least this often, in every state (default 30 s). */
+  followCapMs?: number;
+  /** Scheduled requests in any minute, at most (default 30: half of a 60/min budget, the rest for actions). */
+  maxPerMinute?: number;
   openEvents?: EventsOpener;
   log?: (line: string) => void;
 }

@@ -129,6 +129,7 @@ describe('api/store: failures', () => {
     t.server.add(1);
     await t.start();
     t.server.views.delete('p1');
+    await t.timers.advance(5000); // past the active interval: the next load reads
     await assert.rejects(t.store.loadSession('remote', 'p1'), /not found/);
     const s = t.snap();
     assert.deepEqual([s.status.state, s.projects?.[0]?.error?.code], ['ready', 'not_found']);

@@ -6,7 +6,7 @@ import { FakeServer, project, REMOTE, sessionView, settle, setup, T0 } from './s
 const OTHER: ServerConfig = { id: 'other', label: 'Other', kind: 'remote', url: 'https://other.example.test/mcp' };
 
 describe('api/store: life cycle', () => {
-  it('restore: cached data shows at once, stale, until the first refresh; a cached active session is polled at once', async () => {
+  it('restore: cached data shows at once, stale, until the first refresh; a cached active session and a project never read are read at once', async () => {
     const t = setup();
     t.server.add(2);
     t.server.set('p2', 'completed');
@@ -30,7 +30,7 @@ describe('api/store: life cycle', () => {
     );
     assert.deepEqual(
       t.server.calls.map((c) => (c.op === 'list' ? 'list' : c.projectId)),
-      ['list', 'p2'],
+      ['list', 'p2', 'p1'],
     );
   });
 
@@ -59,7 +59,7 @@ describe('api/store: life cycle', () => {
       ['w5', 'w4', 'w3'],
       'latest first, three kept',
     );
-    assert.equal(p[0]!.projects[0]!.session, undefined);
+    assert.equal(p[0]!.projects[0]!.session?.session.status, 'idle', 'read by the first load');
     const again = setup();
     again.store.restore(JSON.parse(JSON.stringify(p)) as PersistedServer[]);
     again.store.setServers([REMOTE]);
@@ -93,8 +93,9 @@ describe('api/store: life cycle', () => {
     assert.equal(t.store.snapshot('other'), undefined);
     assert.equal(other.closed, 1, "the removed server's client is closed");
     assert.deepEqual(t.state.changes.sort(), ['other', 'remote']);
+    const removedAt = other.calls.length;
     await t.timers.advance(10 * 60_000);
-    assert.equal(other.calls.length, 1, 'the removed server is not polled any more');
+    assert.equal(other.calls.length, removedAt, 'the removed server is not polled any more');
     assert.deepEqual(t.state.connects, ['remote', 'other'], 'a label edit does not reconnect');
     t.store.setServers([{ ...REMOTE, url: 'https://moved.example.test/mcp' }]);
     await t.timers.advance(0);
@@ -116,9 +117,9 @@ describe('api/store: life cycle', () => {
     const t = setup();
     t.server.add(2, 'running');
     await t.start();
-    await t.store.loadSession('remote', 'p1');
+    const [added] = t.server.add(1); // not listed yet: read on request only
     t.server.hang = true;
-    const pending = t.store.loadSession('remote', 'p2');
+    const pending = t.store.loadSession('remote', added!);
     await settle(); // the read is on its way
     t.store.dispose();
     await assert.rejects(pending);

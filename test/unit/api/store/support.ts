@@ -145,6 +145,14 @@ export class FakeServer {
     this.views.set(projectId, sessionView(projectId, status, messageCount, percentage));
   }
 
+  /** A change made elsewhere: the session moves, and so does the project's listed updatedAt. */
+  touch(projectId: string, status: SessionStatus): void {
+    this.set(projectId, status);
+    this.projects = this.projects.map((p) =>
+      p.id === projectId ? { ...p, updatedAt: new Date(this.o.timers.now()).toISOString() } : p,
+    );
+  }
+
   count(op: Call['op']): number {
     return this.calls.filter((c) => c.op === op).length;
   }

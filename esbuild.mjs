@@ -1,57 +1,59 @@
-// One bundle per entry point. Only the extension bundle may reference `vscode` (kept external);
-// the engine and bridge bundles are built without that external, so a stray `vscode` import
-// anywhere in their graph fails the build.
+// Builds every bundle (scripts/build/bundles.mjs) into dist/.
+//   node esbuild.mjs [--production] [--watch] [--metafile] [--outdir DIR] [--only NAME,...]
+// --production minifies and drops source maps (what the VSIX ships). --metafile also writes esbuild's
+// metafile beside each bundle (<name>.meta.json, for https://esbuild.github.io/analyze/) and prints the
+// largest inputs of the extension's two files. --only builds the bundles named (e.g. extension,extension-deferred).
 import * as esbuild from 'esbuild';
-import { existsSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { bundles } from './scripts/build/bundles.mjs';
 
-const production = process.argv.includes('--production');
-const watch = process.argv.includes('--watch');
-
-const common = {
-  bundle: true,
-  platform: 'node',
-  format: 'cjs',
-  target: 'node20',
-  sourcemap: production ? false : 'linked',
-  minify: production,
-  logLevel: 'warning',
-  legalComments: 'none',
-};
-
-/** The tool descriptions the bridge's stdio front answers with, computed from the server's own code. */
-const describeBridge = {
-  name: 'describe-bridge',
-  setup(build) {
-    build.onEnd((result) => {
-      if (result.errors.length > 0) {
-        return;
-      }
-      const require = createRequire(import.meta.url);
-      const file = fileURLToPath(new URL('./dist/bridge-server.js', import.meta.url));
-      delete require.cache[file];
-      writeFileSync('dist/bridge-tools.json', JSON.stringify(require(file).describeBridge()) + '\n');
-    });
+const { values } = parseArgs({
+  options: {
+    production: { type: 'boolean', default: false },
+    watch: { type: 'boolean', default: false },
+    metafile: { type: 'boolean', default: false },
+    outdir: { type: 'string', default: 'dist' },
+    only: { type: 'string' },
   },
-};
-
-const entries = [
-  { in: 'src/extension.ts', out: 'dist/extension.js', external: ['vscode'] },
-  { in: 'src/engine.ts', out: 'dist/engine.js', external: [] },
-  // the bridge is two bundles: a tiny stdio front and the full server it loads on demand
-  { in: 'src/mcp/bridge/main.ts', out: 'dist/bridge-server.js', external: [], plugins: [describeBridge] },
-  { in: 'src/bridge.ts', out: 'dist/bridge.js', external: [] },
-].filter((e) => existsSync(e.in));
-
-const contexts = await Promise.all(
-  entries.map((e) =>
-    esbuild.context({ ...common, entryPoints: [e.in], outfile: e.out, external: e.external, plugins: e.plugins ?? [] }),
-  ),
+});
+const root = path.dirname(fileURLToPath(import.meta.url));
+const outdir = path.resolve(root, values.outdir);
+const only = values.only?.split(',');
+const options = bundles({ root, outdir, production: values.production }).filter(
+  (o) => !only || only.includes(path.basename(o.outfile, '.js')),
 );
-if (watch) {
+
+/** A bundle's size and its largest inputs, node_modules grouped by package. */
+function largestInputs(name, metafile, n = 10) {
+  const output = Object.entries(metafile.outputs).find(([file]) => file.endsWith('.js'))[1];
+  const sizes = new Map();
+  for (const [input, { bytesInOutput }] of Object.entries(output.inputs)) {
+    const key = input.match(/node_modules\/((?:@[^/]+\/)?[^/]+)/)?.[1] ?? input.replace(/^deferred-stub:/, 'stub of ');
+    sizes.set(key, (sizes.get(key) ?? 0) + bytesInOutput);
+  }
+  const kb = (b) => `${(b / 1024).toFixed(1)} KB`.padStart(9);
+  const top = [...sizes].sort((a, b) => b[1] - a[1]).slice(0, n);
+  return [`${name}.js ${kb(output.bytes).trim()}, largest inputs:`, ...top.map(([k, b]) => `  ${kb(b)}  ${k}`)].join(
+    '\n',
+  );
+}
+
+const contexts = await Promise.all(options.map((o) => esbuild.context(o)));
+if (values.watch) {
   await Promise.all(contexts.map((c) => c.watch()));
 } else {
-  await Promise.all(contexts.map((c) => c.rebuild()));
+  const results = await Promise.all(contexts.map((c) => c.rebuild()));
   await Promise.all(contexts.map((c) => c.dispose()));
+  if (values.metafile) {
+    for (const [i, r] of results.entries()) {
+      const name = path.basename(options[i].outfile, '.js');
+      writeFileSync(path.join(outdir, `${name}.meta.json`), JSON.stringify(r.metafile));
+      if (name.startsWith('extension')) {
+        console.log(largestInputs(name, r.metafile));
+      }
+    }
+  }
 }

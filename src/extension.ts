@@ -1,9 +1,12 @@
 /**
  * Entry point of the VS Code extension: a table of contents. It builds the shared store (one cache
  * for the tree, the status bar, notifications, commands and agent tools), then registers each part.
+ * Activation does only that: the client, zod and the MCP SDK are in dist/extension-deferred.js, loaded
+ * when the store first contacts a server, after activate() has returned (docs/PERFORMANCE.md).
  */
 import * as vscode from 'vscode';
 import { BiltStore } from './api/store/biltStore';
+import { activationClock, describeActivation, type ActivationTime } from './ui/activationTime';
 import { registerCommands } from './ui/commands/index';
 import { Composer } from './ui/compose';
 import type { CommandDeps } from './ui/commands/deps';
@@ -11,7 +14,7 @@ import { onSettingsChange, readSettings, serverConfigs } from './ui/config';
 import { registerChatParticipant } from './ui/chat/participant';
 import { ChatRecorder } from './ui/chat/record';
 import { registerAgentTools } from './ui/lmTools/index';
-import { workspaceLinks } from './ui/links';
+import { WorkspaceLinks } from './ui/links';
 import { createLogger } from './ui/logging';
 import { registerMcpProvider } from './ui/mcpProvider';
 import { createNotifications } from './ui/notifications';
@@ -20,7 +23,11 @@ import { createConnector } from './ui/servers/connector';
 import { Tokens } from './ui/servers/tokens';
 import { SessionLogs } from './ui/sessionLogs';
 import { createStatusBar } from './ui/statusBar';
+import { revealProject } from './ui/tree/reveal';
 import { SessionsView } from './ui/tree/view';
+
+/** The entry module is evaluated last: the bundle has loaded. */
+const moduleEnd = performance.now();
 
 export interface BiltExtensionApi {
   /** The shared store (for tests and other extensions that want Bilt's state). */
@@ -33,9 +40,12 @@ export interface BiltExtensionApi {
   composer: Composer;
   /** What each `@bilt` chat turn streamed (onDidRespond), as text. */
   chat: ChatRecorder;
+  /** How long loading and activating took (also in the Bilt log). */
+  activation: ActivationTime;
 }
 
 export function activate(context: vscode.ExtensionContext): BiltExtensionApi {
+  const activated = activationClock(moduleEnd);
   const log = createLogger(context);
   let settings = readSettings();
   const tokens = new Tokens(context.secrets);
@@ -52,11 +62,15 @@ export function activate(context: vscode.ExtensionContext): BiltExtensionApi {
   const logs = new SessionLogs(store, { recentMessages: () => settings.recentMessages, log });
   const composer = new Composer();
   const chat = new ChatRecorder();
-  const actions = { store, links: workspaceLinks(context.workspaceState) };
+  const links = new WorkspaceLinks(context.workspaceState, log);
+  const actions = { store, links };
   const deps: CommandDeps = { context, store, actions, view, logs, composer, tokens, settings: () => settings, log };
 
   context.subscriptions.push(
     tokens,
+    links,
+    // a link that changes on disk (a branch switch, a teammate's commit) moves the tree's focus to it
+    links.onDidChange((link) => link && revealProject(store, view, link)),
     { dispose: () => store.dispose() },
     view,
     logs,
@@ -77,10 +91,11 @@ export function activate(context: vscode.ExtensionContext): BiltExtensionApi {
     // signing in or out in any window refreshes that server here too
     tokens.onDidChange((serverId) => void store.refresh(serverId)),
   );
-  log.info(
-    `Bilt ${context.extension.packageJSON.version as string} activated (${serverConfigs(settings).length} server(s))`,
-  );
-  return { store, view, logs, composer, chat };
+  // the store connects after this returns (the connector waits a turn, then loads the client: see connector.ts)
+  const activation = activated();
+  const version = context.extension.packageJSON.version as string;
+  log.info(`Bilt ${version} activated ${describeActivation(activation)} (${serverConfigs(settings).length} server(s))`);
+  return { store, view, logs, composer, chat, activation };
 }
 
 export function deactivate(): void {}

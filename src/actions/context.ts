@@ -30,7 +30,8 @@ export interface ActionStore {
 /** The project this workspace is linked to (pickers and agents use it when none is named). */
 export interface ProjectLinks {
   get(): Target | undefined;
-  set(link: Target | undefined): Promise<void>;
+  /** `projectName` is written beside the ids for people (the workspace's link file). */
+  set(link: Target | undefined, projectName?: string): Promise<void>;
 }
 
 export interface ActionContext {

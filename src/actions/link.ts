@@ -25,7 +25,8 @@ export function linkWorkspace(
       throw notFound('Project', { project_id: target.projectId });
     }
     const link = { serverId: target.serverId, projectId: target.projectId };
-    await ctx.links.set(link);
-    return done({ link, projectName: projectName(ctx, link) });
+    const name = projectName(ctx, link);
+    await ctx.links.set(link, name);
+    return done({ link, projectName: name });
   });
 }

@@ -19,7 +19,17 @@ export type ErrorCode = (typeof ERROR_CODES)[number];
 
 export type ErrorDetails = Record<string, unknown>;
 
+/**
+ * What makes a BiltError one, whichever copy of this module made it: the extension ships as two bundles
+ * that each carry this module (scripts/build/deferred.mjs), so `instanceof` checks this brand, not the class.
+ */
+const BRAND = Symbol.for('bilt.BiltError');
+
 export class BiltError extends Error {
+  static override [Symbol.hasInstance](value: unknown): value is BiltError {
+    return typeof value === 'object' && value !== null && BRAND in value;
+  }
+
   override readonly name = 'BiltError';
   constructor(
     readonly code: ErrorCode,
@@ -40,6 +50,8 @@ export class BiltError extends Error {
     return typeof v === 'number' ? v : undefined;
   }
 }
+
+Object.defineProperty(BiltError.prototype, BRAND, { value: true });
 
 export function isBiltError(e: unknown): e is BiltError {
   return e instanceof BiltError;

@@ -24,6 +24,7 @@ export const COMMANDS = {
   clearFilter: 'bilt.clearFilter',
   showWorkflows: 'bilt.showWorkflows',
   showLogs: 'bilt.showLogs',
+  reportProblem: 'bilt.reportProblem',
 } as const;
 
 export const VIEW_CONTAINER = 'bilt';

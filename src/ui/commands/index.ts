@@ -20,6 +20,7 @@ import { registerResumeWorkflow } from './resumeWorkflow';
 import { registerPauseWorkflow } from './pauseWorkflow';
 import { registerDeleteSession } from './deleteSession';
 import { registerSendMessage } from './sendMessage';
+import { registerReportProblem } from './reportProblem';
 import { registerShowLogs } from './showLogs';
 import { registerShowSessionLog } from './showSessionLog';
 import { registerShowWorkflows } from './showWorkflows';
@@ -54,5 +55,6 @@ export function registerCommands(deps: CommandDeps): vscode.Disposable[] {
     registerClearFilter(deps),
     registerShowWorkflows(deps),
     registerShowLogs(deps),
+    registerReportProblem(deps),
   ];
 }

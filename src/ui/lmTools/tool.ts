@@ -51,23 +51,24 @@ function resultText(outcome: Outcome<object>): string {
 }
 
 export function registerAgentTool<N extends AgentToolName>(tool: AgentTool<N>, deps: AgentToolDeps): vscode.Disposable {
-  const { input: schema, risk } = AGENT_TOOLS[tool.name];
-  const parse = (raw: unknown) => parseInput(schema, raw) as AgentToolInput<N>;
+  // read on first use, not while activating: the zod inputs live in dist/extension-deferred.js
+  const spec = () => AGENT_TOOLS[tool.name];
+  const parse = (raw: unknown) => parseInput(spec().input, raw) as AgentToolInput<N>;
   return vscode.lm.registerTool<unknown>(tool.name, {
     prepareInvocation: async (options) => {
-      const parsed = schema.safeParse(options.input);
+      const parsed = spec().input.safeParse(options.input);
       if (!parsed.success) {
         return { invocationMessage: `Bilt: ${tool.name}` };
       }
       const input = parsed.data as AgentToolInput<N>;
-      const asked = risk === 'read' ? undefined : await tool.run(deps.actions, input, {}).catch(() => undefined);
+      const asked = spec().risk === 'read' ? undefined : await tool.run(deps.actions, input, {}).catch(() => undefined);
       return { invocationMessage: tool.running(input), confirmationMessages: asked && confirmation(asked) };
     },
     invoke: async (options, token) => {
       const stop = new AbortController();
       const sub = token.onCancellationRequested(() => stop.abort());
       try {
-        if (risk !== 'read' && deps.readOnly()) {
+        if (spec().risk !== 'read' && deps.readOnly()) {
           throw new BiltError('forbidden', 'Bilt tools are read-only here', {
             message: 'The setting bilt.agent.readOnly lets agents only read; ask the user to act instead',
           });

@@ -1,7 +1,9 @@
 /**
  * How the store reaches each server: the local engine is found through its discovery file or started
  * (its own process on VS Code's runtime, shared by every window, found again after a reload); a remote
- * server gets its token from SecretStorage, and without one the server is "signed out".
+ * server gets its token from SecretStorage, and without one the server is "signed out". The client and
+ * the launcher are in dist/extension-deferred.js (scripts/build/deferred.mjs): the connector first lets
+ * activation finish, so that file loads after activate() has returned, not during it.
  */
 import type * as vscode from 'vscode';
 import { BiltClient } from '../../api/client';
@@ -29,6 +31,7 @@ export function createConnector(o: {
   log: Logger;
 }): Connector {
   return async (server: ServerConfig, signal: AbortSignal): Promise<BiltClient> => {
+    await new Promise((resolve) => setImmediate(resolve)); // the store starts connecting inside activate()
     if (server.kind === 'local') {
       const s = o.settings();
       const d = await findOrStartEngine({

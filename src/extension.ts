@@ -23,14 +23,20 @@ import { createConnector } from './ui/servers/connector';
 import { Tokens } from './ui/servers/tokens';
 import { SessionLogs } from './ui/sessionLogs';
 import { createStatusBar } from './ui/statusBar';
+import { Personal } from './ui/personal';
+import { createPublicApi, type BiltApi } from './ui/publicApi';
 import { revealProject } from './ui/tree/reveal';
 import { SessionsView } from './ui/tree/view';
 
 /** The entry module is evaluated last: the bundle has loaded. */
 const moduleEnd = performance.now();
 
-export interface BiltExtensionApi {
-  /** The shared store (for tests and other extensions that want Bilt's state). */
+/**
+ * What `activate()` returns: the public API, version 1 (src/ui/publicApi.ts, documented in the README),
+ * and, beside it, the parts the real-VS-Code tests look into (not part of the versioned API).
+ */
+export interface BiltExtensionApi extends BiltApi {
+  /** The shared store (for the tests). */
   store: BiltStore;
   /** The Sessions view (its tree provider gives the rows as VS Code shows them). */
   view: SessionsView;
@@ -58,17 +64,31 @@ export function activate(context: vscode.ExtensionContext): BiltExtensionApi {
   restoreCache(context, store);
   store.setServers(serverConfigs(settings));
 
-  const view = new SessionsView(store);
+  const personal = new Personal(context);
+  const view = new SessionsView(store, personal);
   const logs = new SessionLogs(store, { recentMessages: () => settings.recentMessages, log });
   const composer = new Composer();
   const chat = new ChatRecorder();
   const links = new WorkspaceLinks(context.workspaceState, log);
   const actions = { store, links };
-  const deps: CommandDeps = { context, store, actions, view, logs, composer, tokens, settings: () => settings, log };
+  const publicApi = createPublicApi(store, actions);
+  const deps: CommandDeps = {
+    context,
+    store,
+    actions,
+    view,
+    personal,
+    logs,
+    composer,
+    tokens,
+    settings: () => settings,
+    log,
+  };
 
   context.subscriptions.push(
     tokens,
     links,
+    publicApi.disposable,
     // a link that changes on disk (a branch switch, a teammate's commit) moves the tree's focus to it
     links.onDidChange((link) => link && revealProject(store, view, link)),
     { dispose: () => store.dispose() },
@@ -76,8 +96,9 @@ export function activate(context: vscode.ExtensionContext): BiltExtensionApi {
     logs,
     composer,
     persistCache(context, store),
-    createStatusBar(store),
-    createNotifications(store, { settings: () => settings, viewVisible: () => view.tree.visible }),
+    personal,
+    createStatusBar(store, personal),
+    createNotifications(store, { settings: () => settings, viewVisible: () => view.tree.visible, personal }),
     ...registerCommands(deps),
     // read at call time: VS Code may ask for definitions while a settings change is still being announced
     registerMcpProvider({ context, tokens, settings: readSettings, log }),
@@ -95,7 +116,7 @@ export function activate(context: vscode.ExtensionContext): BiltExtensionApi {
   const activation = activated();
   const version = context.extension.packageJSON.version as string;
   log.info(`Bilt ${version} activated ${describeActivation(activation)} (${serverConfigs(settings).length} server(s))`);
-  return { store, view, logs, composer, chat, activation };
+  return { ...publicApi.api, store, view, logs, composer, chat, activation };
 }
 
 export function deactivate(): void {}

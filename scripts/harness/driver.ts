@@ -149,6 +149,8 @@ async function main(): Promise<number> {
       extensionTestsPath: tests,
       extensionEnvironment: {
         BILT_ENGINE_DATA_DIR: run.engineData, // the tests never touch ~/.bilt
+        // the suites create more projects than the 10 an hour a person may
+        BILT_ENGINE_EXTRA_ARGS: '--projects-per-hour 1000',
         [RUNNER_ENV.results]: run.results,
         [RUNNER_ENV.holdMs]: String(opt.timeoutMs),
         ...(opt.grep ? { [RUNNER_ENV.grep]: opt.grep } : {}),

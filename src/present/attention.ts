@@ -42,9 +42,13 @@ function collect(snapshots: ServerSnapshot[], pick: (v: SessionView | undefined)
 export const waitingForUser = (s: ServerSnapshot[]) => collect(s, needsUser);
 export const running = (s: ServerSnapshot[]) => collect(s, isRunning);
 
-export function badge(snapshots: ServerSnapshot[]): { value: number; tooltip: string } | undefined {
+export function badge(snapshots: ServerSnapshot[], unread = 0): { value: number; tooltip: string } | undefined {
   const n = waitingForUser(snapshots).length;
-  return n ? { value: n, tooltip: `${n} session${n === 1 ? '' : 's'} need${n === 1 ? 's' : ''} you` } : undefined;
+  const words = [
+    ...(n ? [`${n} session${n === 1 ? '' : 's'} need${n === 1 ? 's' : ''} you`] : []),
+    ...(unread ? [`${unread} finished since you looked`] : []),
+  ];
+  return n + unread ? { value: n + unread, tooltip: words.join(', ') } : undefined;
 }
 
 export function statusBar(
@@ -63,7 +67,8 @@ export function statusBar(
   return { text: `Bilt ${parts.join(' ')}`, tooltip: `${words.join(', ')}. Click to list them.`, warning: u > 0 };
 }
 
-export type WorkflowEvent = 'completed' | 'failed' | 'needs-input';
+/** completed, failed and needs-input notify by default; `changed` (any other change of status) only watched projects. */
+export type WorkflowEvent = 'completed' | 'failed' | 'needs-input' | 'changed';
 
 /** Which workflows changed state between two snapshots in a way worth a notification. */
 export function transitions(
@@ -84,17 +89,15 @@ export function transitions(
     if (!old || old.status === a.workflow.status) {
       continue;
     }
-    const event: WorkflowEvent | undefined =
+    const event: WorkflowEvent =
       a.workflow.status === 'completed'
         ? 'completed'
         : a.workflow.status === 'failed'
           ? 'failed'
           : workflowNeedsUser(a.workflow)
             ? 'needs-input'
-            : undefined;
-    if (event) {
-      out.push({ ...a, event });
-    }
+            : 'changed';
+    out.push({ ...a, event });
   }
   return out;
 }

@@ -20,6 +20,8 @@ export interface RowModel {
   contextValue: string;
   collapsible: 'none' | 'collapsed' | 'expanded';
   accessibility: string;
+  /** Shown emphasized (an unread session). */
+  emphasis?: boolean;
 }
 
 export const excerpt = (s: string, n = 60) => {

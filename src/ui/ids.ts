@@ -25,6 +25,13 @@ export const COMMANDS = {
   showWorkflows: 'bilt.showWorkflows',
   showLogs: 'bilt.showLogs',
   reportProblem: 'bilt.reportProblem',
+  sendToBilt: 'bilt.sendToBilt',
+  watchProject: 'bilt.watchProject',
+  muteProject: 'bilt.muteProject',
+  notifyDefault: 'bilt.notifyDefault',
+  markAllRead: 'bilt.markAllRead',
+  hideFinished: 'bilt.hideFinished',
+  showFinished: 'bilt.showFinished',
 } as const;
 
 export const VIEW_CONTAINER = 'bilt';
@@ -37,6 +44,8 @@ export const CONTEXT = {
   hasRemoteServers: 'bilt.hasRemoteServers',
   /** The active editor holds a message being composed for Bilt. */
   composing: 'bilt.composing',
+  /** The tree hides finished work. */
+  hidingFinished: 'bilt.hidingFinished',
 } as const;
 
 export const SETTINGS = {
@@ -78,4 +87,10 @@ export const STATE = {
   cache: 'bilt.cache.v1',
   /** workspaceState: the project this workspace is linked to ({serverId, projectId}). */
   linkedProject: 'bilt.linkedProject',
+  /** globalState: each project's notification level (watch, mute; default when absent). */
+  notifyLevels: 'bilt.notifyLevels.v1',
+  /** globalState: each session's seen mark (its last ended workflow the person has looked at). */
+  seen: 'bilt.seen.v1',
+  /** workspaceState: the tree hides finished work (completed or cancelled, and read). */
+  hideFinished: 'bilt.hideFinished',
 } as const;

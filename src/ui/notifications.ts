@@ -1,17 +1,28 @@
 /**
- * Notifications when a workflow completes, fails or needs input, with the action that helps next
- * (show log, answer, resume, open app). Shown only while the Sessions view is not visible (setting).
+ * Notifications when a workflow completes, fails or needs input (every change, for a watched project;
+ * nothing for a muted one), with the action that helps next (show log, answer, resume, open app) and
+ * "Mute This Project". Shown only while the Sessions view is not visible (setting bilt.notifications).
  */
 import * as vscode from 'vscode';
 import type { BiltStoreApi, ServerSnapshot } from '../api/store/types';
 import { transitions } from '../present/attention';
+import { noticeFor, type NoticeAction } from '../present/notices';
+import { notifies } from '../present/personal';
+import type { Personal } from './personal';
 import type { Settings } from './config';
 import { COMMANDS } from './ids';
 import type { NodeIds } from './tree/nodes';
 
+const COMMAND_OF: Record<Exclude<NoticeAction, 'mute'>, string> = {
+  showLog: COMMANDS.showSessionLog,
+  openApp: COMMANDS.openInBrowser,
+  resume: COMMANDS.resumeWorkflow,
+  answer: COMMANDS.answerQuestions,
+};
+
 export function createNotifications(
   store: BiltStoreApi,
-  o: { settings: () => Settings; viewVisible: () => boolean },
+  o: { settings: () => Settings; viewVisible: () => boolean; personal: Personal },
 ): vscode.Disposable {
   // the snapshot before each change; stale data (from the cache) never notifies
   let before: ServerSnapshot[] = structuredClone(store.snapshots());
@@ -27,39 +38,28 @@ export function createNotifications(
       return;
     }
     for (const e of events) {
+      const level = o.personal.level(e.serverId, e.projectId);
+      if (!notifies(level, e.event)) {
+        continue;
+      }
       const target: NodeIds = {
         serverId: e.serverId,
         projectId: e.projectId,
         sessionId: e.sessionId,
         workflowId: e.workflow.id,
       };
-      const actions: Array<[string, string, unknown?]> = [['Show Log', COMMANDS.showSessionLog, target]];
-      let text: string;
-      if (e.event === 'completed') {
-        text = `Bilt: ${e.projectName} completed.`;
-        if (e.workflow.result?.url) {
-          actions.unshift(['Open App', COMMANDS.openInBrowser, target]);
-        }
-      } else if (e.event === 'failed') {
-        text = `Bilt: ${e.projectName} failed${e.workflow.error ? `: ${e.workflow.error}` : '.'}`;
-        if (e.workflow.interrupted) {
-          actions.unshift(['Resume', COMMANDS.resumeWorkflow, target]);
-        }
-      } else {
-        const q = e.workflow.pause?.type === 'questions';
-        text = `Bilt: ${e.projectName} ${q ? 'has questions for you' : 'needs you to act at the project page'}.`;
-        actions.unshift(q ? ['Answer', COMMANDS.answerQuestions, target] : ['Resume', COMMANDS.resumeWorkflow, target]);
-      }
-      const show =
-        e.event === 'failed'
-          ? vscode.window.showErrorMessage
-          : e.event === 'needs-input'
-            ? vscode.window.showWarningMessage
-            : vscode.window.showInformationMessage;
-      void show(text, ...actions.map((a) => a[0])).then((picked) => {
-        const a = actions.find((x) => x[0] === picked);
-        if (a) {
-          void vscode.commands.executeCommand(a[1], a[2]);
+      const notice = noticeFor(e);
+      const show = {
+        info: vscode.window.showInformationMessage,
+        warning: vscode.window.showWarningMessage,
+        error: vscode.window.showErrorMessage,
+      }[notice.severity];
+      void show(notice.text, ...notice.actions.map((a) => a.title)).then((picked) => {
+        const action = notice.actions.find((a) => a.title === picked)?.action;
+        if (action === 'mute') {
+          void o.personal.setLevel(e.serverId, e.projectId, 'mute');
+        } else if (action) {
+          void vscode.commands.executeCommand(COMMAND_OF[action], target);
         }
       });
     }

@@ -3,13 +3,20 @@ import * as vscode from 'vscode';
 import type { BiltStoreApi } from '../api/store/types';
 import { statusBar } from '../present/attention';
 import { COMMANDS } from './ids';
+import type { Personal } from './personal';
 
-export function createStatusBar(store: BiltStoreApi): vscode.Disposable {
+export function createStatusBar(store: BiltStoreApi, personal: Personal): vscode.Disposable {
   const item = vscode.window.createStatusBarItem('bilt.status', vscode.StatusBarAlignment.Left, 50);
   item.name = 'Bilt Workflows';
   item.command = COMMANDS.showWorkflows;
   const update = () => {
-    const s = statusBar(store.snapshots());
+    // muted projects are left out of the counts
+    const s = statusBar(
+      store.snapshots().map((snap) => ({
+        ...snap,
+        projects: snap.projects?.filter((e) => personal.level(snap.server.id, e.project.id) !== 'mute'),
+      })),
+    );
     if (!s) {
       return item.hide();
     }
@@ -21,5 +28,5 @@ export function createStatusBar(store: BiltStoreApi): vscode.Disposable {
   };
   const unsubscribe = store.onDidChange(update);
   update();
-  return vscode.Disposable.from(item, { dispose: unsubscribe });
+  return vscode.Disposable.from(item, { dispose: unsubscribe }, personal.onDidChange(update));
 }

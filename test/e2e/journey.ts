@@ -107,8 +107,8 @@ export const journey: Step[] = [
     name: '(c) the row reaches "completed"',
     shot: '04-completed',
     async run({ wb, log }) {
-      log(`row: ${await wb.rowSays(PROJECT, /^completed/, WORKFLOW_MS)}`);
-      await wb.rowSays('Session', /^completed/);
+      log(`row: ${await wb.rowSays(PROJECT, /^(● )?completed/, WORKFLOW_MS)}`);
+      await wb.rowSays('Session', /^(● )?completed/);
       await wb.rowSays(FIRST, /^completed · \d+ s$/);
       await wb.hidePanel(); // the next step opens the log from the tree
     },
@@ -159,7 +159,7 @@ export const journey: Step[] = [
     async run({ wb, log }) {
       const box = await wb.dialog(/Cancel the running workflow/);
       await wb.clickDialogButton(box, 'Cancel Workflow');
-      log(`row: ${await wb.rowSays(PROJECT, /^cancelled/)}`);
+      log(`row: ${await wb.rowSays(PROJECT, /^(● )?cancelled/)}`);
       await wb.rowSays(SECOND, /^cancelled · \d+ s$/);
       await wb.outputShows(`Bilt: ${PROJECT}`, new RegExp(`Workflow cancelled: ${REASON}`));
     },
@@ -188,7 +188,7 @@ export const journey: Step[] = [
       await wb.askChat('@bilt /answer Web');
       const text = await wb.chatResponseShows(/completed/, WORKFLOW_MS);
       log(`chat: ${text.replace(/\s+/g, ' ').slice(-160)}`);
-      await wb.rowSays(PROJECT, /^completed/);
+      await wb.rowSays(PROJECT, /^(● )?completed/);
       await wb.restMouse();
     },
   },

@@ -1,13 +1,11 @@
 /** One chat request to `@bilt`: what its handlers get, and the few things they all do. */
 import * as vscode from 'vscode';
 import type { Outcome, Refused } from '../../actions/outcome';
-import { findTarget } from '../../actions/target';
-import { isBiltError } from '../../core/errors';
 import { md } from '../../present/chat/session';
 import type { TurnMeta } from '../../present/chat/followups';
 import type { CommandDeps } from '../commands/deps';
 import type { ChatOutput } from './record';
-import { pickProject, type Picked } from '../commands/pick';
+import { defaultOrPick, type Picked } from '../commands/pick';
 
 export interface ChatTurn {
   request: vscode.ChatRequest;
@@ -21,17 +19,8 @@ export interface ChatTurn {
 export type ChatHandler = (turn: ChatTurn) => Promise<TurnMeta>;
 
 /** The project a turn acts on: the workspace's linked project, or the only one; else the person picks. */
-export async function projectOf(turn: ChatTurn): Promise<Picked> {
-  try {
-    const target = findTarget(turn.deps.actions);
-    return await pickProject(turn.deps, target);
-  } catch (e) {
-    if (!isBiltError(e) || e.code === 'not_found') {
-      throw e;
-    }
-    turn.stream.progress('Which project? Pick one above (link this workspace to a project to skip this).');
-    return pickProject(turn.deps, undefined, 'Which Bilt project should @bilt work on?');
-  }
+export function projectOf(turn: ChatTurn): Promise<Picked> {
+  return defaultOrPick(turn.deps, 'Which Bilt project should @bilt work on?');
 }
 
 /** A refusal, in the engine's words, with what it is about. */

@@ -4,6 +4,7 @@ import type { ActionContext } from '../../actions/context';
 import type { BiltStoreApi } from '../../api/store/types';
 import type { Composer } from '../compose';
 import type { Settings } from '../config';
+import type { Personal } from '../personal';
 import type { Logger } from '../logging';
 import type { Tokens } from '../servers/tokens';
 import type { SessionLogs } from '../sessionLogs';
@@ -15,6 +16,8 @@ export interface CommandDeps {
   /** What the actions act through (the same store, and the workspace's linked project). */
   actions: ActionContext;
   view: SessionsView;
+  /** The person's notification levels, seen marks and finished filter. */
+  personal: Personal;
   logs: SessionLogs;
   composer: Composer;
   tokens: Tokens;

@@ -20,6 +20,10 @@ import { registerResumeWorkflow } from './resumeWorkflow';
 import { registerPauseWorkflow } from './pauseWorkflow';
 import { registerDeleteSession } from './deleteSession';
 import { registerSendMessage } from './sendMessage';
+import { registerSendToBilt } from './sendToBilt';
+import { registerNotifyLevels } from './notifyLevel';
+import { registerMarkAllRead } from './markAllRead';
+import { registerFinishedFilter } from './finishedFilter';
 import { registerReportProblem } from './reportProblem';
 import { registerShowLogs } from './showLogs';
 import { registerShowSessionLog } from './showSessionLog';
@@ -40,6 +44,7 @@ export function registerCommands(deps: CommandDeps): vscode.Disposable[] {
     registerRefresh(deps),
     registerCreateProject(deps),
     registerSendMessage(deps),
+    registerSendToBilt(deps),
     registerCancelWorkflow(deps),
     registerResumeWorkflow(deps),
     registerPauseWorkflow(deps),
@@ -54,6 +59,9 @@ export function registerCommands(deps: CommandDeps): vscode.Disposable[] {
     registerFilter(deps),
     registerClearFilter(deps),
     registerShowWorkflows(deps),
+    ...registerNotifyLevels(deps),
+    registerMarkAllRead(deps),
+    ...registerFinishedFilter(deps),
     registerShowLogs(deps),
     registerReportProblem(deps),
   ];

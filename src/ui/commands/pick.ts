@@ -6,7 +6,8 @@
 import * as vscode from 'vscode';
 import type { Target } from '../../actions/context';
 import type { ProjectEntry, ServerSnapshot } from '../../api/store/types';
-import { BiltError } from '../../core/errors';
+import { findTarget } from '../../actions/target';
+import { BiltError, isBiltError } from '../../core/errors';
 import { sessionWords } from '../../present/rows';
 import { idsOfNode, type Node, type NodeIds } from '../tree/nodes';
 import type { CommandDeps } from './deps';
@@ -106,4 +107,17 @@ export async function pickProject(deps: CommandDeps, arg: unknown, placeHolder =
   const only = items.length === 1 && items[0]!.link ? items[0] : undefined;
   const choice = must(only ?? (await vscode.window.showQuickPick(items, { placeHolder, matchOnDescription: true })));
   return picked(choice.s, choice.entry);
+}
+
+/** The workspace's linked project (or the only one) without asking; otherwise the person picks. */
+export async function defaultOrPick(deps: CommandDeps, placeHolder: string): Promise<Picked> {
+  let target: NodeIds | undefined;
+  try {
+    target = findTarget(deps.actions);
+  } catch (e) {
+    if (isBiltError(e) && e.code === 'not_found') {
+      throw e;
+    }
+  }
+  return pickProject(deps, target, placeHolder);
 }

@@ -14,8 +14,15 @@ import type { Settings } from '../config';
 import type { Logger } from '../logging';
 import type { Tokens } from './tokens';
 
-export function engineArgs(s: Settings): string[] {
+/**
+ * The local engine's command line from the settings. BILT_ENGINE_EXTRA_ARGS (in the extension host's
+ * environment) appends flags for test rigs and demos, e.g. `--projects-per-hour 1000` for a suite that
+ * creates many projects; people use the settings.
+ */
+export function engineArgs(s: Settings, env: NodeJS.ProcessEnv = process.env): string[] {
+  const extra = env.BILT_ENGINE_EXTRA_ARGS?.split(/\s+/).filter(Boolean) ?? [];
   return [
+    ...extra,
     '--agent',
     s.localAgent,
     ...(s.localAgentCommand ? ['--agent-command', s.localAgentCommand] : []),

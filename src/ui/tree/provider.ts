@@ -9,6 +9,8 @@ import { isBiltError } from '../../core/errors';
 import { keepProject, type TreeFilter } from '../../present/filter';
 import { errorRow, projectRow, sessionRow, workflowRow, type RowModel } from '../../present/rows';
 import { groupRow, serverRow } from '../../present/serverRows';
+import { isFinishedAndRead, isUnread, personalRow } from '../../present/personal';
+import type { Personal } from '../personal';
 import { COMMANDS } from '../ids';
 import { NodeCache, type Node } from './nodes';
 
@@ -21,6 +23,7 @@ export class SessionsTreeProvider implements vscode.TreeDataProvider<Node>, vsco
 
   constructor(
     private readonly store: BiltStoreApi,
+    private readonly personal: Personal,
     private readonly now: () => number = Date.now,
   ) {
     this.unsubscribe = store.onDidChange((serverId) => {
@@ -151,7 +154,12 @@ export class SessionsTreeProvider implements vscode.TreeDataProvider<Node>, vsco
   }
 
   private kept(s: ServerSnapshot): ProjectEntry[] {
-    return (s.projects ?? []).filter((e) => keepProject(e, this.filter));
+    const hide = this.personal.hideFinished;
+    return (s.projects ?? []).filter(
+      (e) =>
+        keepProject(e, this.filter) &&
+        !(hide && isFinishedAndRead(e.session, e.session && this.personal.seen(e.session.session.id))),
+    );
   }
 
   /** The server's row, or none when it is the only server (its children are the tree's roots). */
@@ -182,6 +190,10 @@ export class SessionsTreeProvider implements vscode.TreeDataProvider<Node>, vsco
       : [];
   }
 
+  private unread(e: ProjectEntry): boolean {
+    return e.session !== undefined && isUnread(e.session, this.personal.seen(e.session.session.id));
+  }
+
   private rowOf(node: Node): RowModel {
     const snap = this.store.snapshot(node.serverId);
     const now = this.now();
@@ -201,10 +213,15 @@ export class SessionsTreeProvider implements vscode.TreeDataProvider<Node>, vsco
           this.kept(snap!).filter((e) => e.project.group === node.group),
         );
       case 'project':
-        return entry ? projectRow(node.serverId, entry, now, caps) : errorRow(node.id, 'Project no longer listed');
+        return entry
+          ? personalRow(projectRow(node.serverId, entry, now, caps), {
+              unread: this.unread(entry),
+              level: this.personal.level(node.serverId, node.projectId),
+            })
+          : errorRow(node.id, 'Project no longer listed');
       case 'session':
         return entry?.session
-          ? sessionRow(node.serverId, entry.session, now, caps)
+          ? personalRow(sessionRow(node.serverId, entry.session, now, caps), { unread: this.unread(entry) })
           : errorRow(node.id, 'Session not loaded');
       case 'workflow': {
         const w = entry?.session?.workflows.find((x) => x.id === node.workflowId);
@@ -216,7 +233,7 @@ export class SessionsTreeProvider implements vscode.TreeDataProvider<Node>, vsco
 
 function toItem(r: RowModel): vscode.TreeItem {
   const item = new vscode.TreeItem(
-    r.label,
+    r.emphasis ? { label: r.label, highlights: [[0, r.label.length]] } : r.label,
     r.collapsible === 'none'
       ? vscode.TreeItemCollapsibleState.None
       : r.collapsible === 'expanded'

@@ -6,6 +6,8 @@
 import * as vscode from 'vscode';
 import type { BiltStoreApi, ServerSnapshot } from '../../api/store/types';
 import { badge } from '../../present/attention';
+import { unreadCount } from '../../present/personal';
+import type { Personal } from '../personal';
 import { describeFilter, isFiltering, type TreeFilter } from '../../present/filter';
 import { viewMessage } from '../../present/viewMessage';
 import { CONTEXT, VIEWS } from '../ids';
@@ -41,8 +43,11 @@ export class SessionsView implements vscode.Disposable {
   private readonly ticker: NodeJS.Timeout;
   private lastState: ViewState | undefined;
 
-  constructor(private readonly store: BiltStoreApi) {
-    this.provider = new SessionsTreeProvider(store);
+  constructor(
+    private readonly store: BiltStoreApi,
+    private readonly personal: Personal,
+  ) {
+    this.provider = new SessionsTreeProvider(store, personal);
     this.tree = vscode.window.createTreeView(VIEWS.sessions, {
       treeDataProvider: this.provider,
       showCollapseAll: true,
@@ -56,7 +61,18 @@ export class SessionsView implements vscode.Disposable {
       vscode.window.onDidChangeWindowState(activity),
     );
     const unsubscribe = store.onDidChange(() => this.update());
-    this.disposables.push({ dispose: unsubscribe });
+    this.disposables.push(
+      { dispose: unsubscribe },
+      // what the person chose or read: the rows, the badge and the finished filter follow
+      personal.onDidChange(() => {
+        this.update();
+        this.provider.refreshAll();
+        void vscode.commands.executeCommand('setContext', CONTEXT.hidingFinished, personal.hideFinished);
+      }),
+      // looking at a session (its row, or a row below it) reads it
+      this.tree.onDidChangeSelection((e) => this.markSeen(e.selection)),
+    );
+    void vscode.commands.executeCommand('setContext', CONTEXT.hidingFinished, personal.hideFinished);
     // "updated 20 s ago", "completed 3 min ago": keep relative times true while the view is visible
     // (re-rendering rows costs no request; the store's data is used as it is)
     let ticks = 0;
@@ -86,7 +102,7 @@ export class SessionsView implements vscode.Disposable {
 
   private update(): void {
     const snaps = this.store.snapshots();
-    const b = badge(snaps);
+    const b = badge(snaps, unreadCount(snaps, this.personal));
     this.tree.badge = b;
     this.updateMessage();
     const state = viewState(snaps);
@@ -99,6 +115,17 @@ export class SessionsView implements vscode.Disposable {
       CONTEXT.hasRemoteServers,
       snaps.some((s) => s.server.kind === 'remote'),
     );
+  }
+
+  private markSeen(nodes: readonly Node[]): void {
+    for (const n of nodes) {
+      if (n.kind === 'project' || n.kind === 'session' || n.kind === 'workflow') {
+        const view = this.store.snapshot(n.serverId)?.projects?.find((p) => p.project.id === n.projectId)?.session;
+        if (view) {
+          void this.personal.markSeen(view.session.id, view.workflows[0]);
+        }
+      }
+    }
   }
 
   private updateMessage(): void {

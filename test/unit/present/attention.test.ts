@@ -84,15 +84,23 @@ describe('present/attention: what needs the user and what runs', () => {
     assert.deepEqual(transitions(after, after), []);
   });
 
-  it('a workflow seen for the first time, or a move to running or cancelled, is not an event', () => {
+  it('a workflow seen for the first time is no event; a move to running or cancelled is a change (for watched projects)', () => {
     assert.deepEqual(transitions([], servers([workflow({ status: 'completed' })])), []);
     assert.deepEqual(
-      transitions(servers([workflow({ status: 'pending' })]), servers([workflow({ status: 'running' })])),
-      [],
+      transitions(servers([workflow({ status: 'pending' })]), servers([workflow({ status: 'running' })])).map(
+        (t) => t.event,
+      ),
+      ['changed'],
     );
     assert.deepEqual(
-      transitions(servers([workflow({ status: 'running' })]), servers([workflow({ status: 'cancelled' })])),
-      [],
+      transitions(servers([workflow({ status: 'running' })]), servers([workflow({ status: 'cancelled' })])).map(
+        (t) => t.event,
+      ),
+      ['changed'],
     );
+  });
+
+  it('the badge counts unread sessions too', () => {
+    assert.deepEqual(badge(servers([workflow()]), 2), { value: 2, tooltip: '2 finished since you looked' });
   });
 });

@@ -1,0 +1,80 @@
+/**
+ * Mute and watch, read and unread, and finished work out of the way, in a real VS Code: a workflow that
+ * ends while nobody looked is unread (a dot, counted in the badge) until its row is opened; a project's
+ * notification level is shown and changed from its menu; "hide finished" takes read, finished work out.
+ */
+import assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { BiltExtensionApi } from '../../src/extension';
+import type { Node } from '../../src/ui/tree/nodes';
+import { api, entry, latest, until, useTestScenario } from './support';
+
+describe('mute and watch, read and unread, in a real VS Code', function () {
+  this.timeout(60_000);
+  let a: BiltExtensionApi;
+  const row = (node: Node) => a.view.provider.getTreeItem(node) as vscode.TreeItem;
+  const projectNodes = async () =>
+    ((await a.view.provider.getChildren()) ?? []).filter(
+      (n): n is Extract<Node, { kind: 'project' }> => n.kind === 'project',
+    );
+
+  before(async () => {
+    a = await api();
+    await useTestScenario();
+    await vscode.commands.executeCommand('workbench.view.extension.bilt');
+  });
+
+  it('a finished workflow is unread until its row is opened; the notification level shows in the menu tokens', async () => {
+    const project = a.store.snapshot('local')!.projects![0]!.project;
+    const target = { serverId: 'local', projectId: project.id };
+    const before = await entry(a, project.id);
+    if (['pending', 'running', 'paused'].includes(String(latest(before)?.status))) {
+      await vscode.commands.executeCommand('bilt.cancelWorkflow', target, 'clearing the way');
+    }
+    await vscode.commands.executeCommand('bilt.markAllRead');
+    const node = await until(async () => (await projectNodes()).find((n) => n.projectId === project.id), 'the row');
+    assert.doesNotMatch(String(row(node).contextValue), /\bunread\b/);
+
+    await vscode.commands.executeCommand('bilt.sendMessage', target, 'Make it unread');
+    await until(async () => latest(await entry(a, project.id))?.status === 'paused', 'the question');
+    await vscode.commands.executeCommand('bilt.answerQuestions', target, [
+      { questionIndex: 0, selectedOptions: ['Web'] },
+    ]);
+    await until(async () => latest(await entry(a, project.id))?.status === 'completed', 'completed', 30_000);
+    await until(() => /\bunread\b/.test(String(row(node).contextValue)), 'the row to be unread');
+    assert.match(String(row(node).description), /^● completed/);
+    assert.ok((a.view.tree.badge?.value ?? 0) >= 1, 'counted in the badge');
+
+    await a.view.tree.reveal(node, { select: true, focus: false });
+    await until(() => !/\bunread\b/.test(String(row(node).contextValue)), 'opening the row reads it');
+
+    assert.match(String(row(node).contextValue), /\blevel-default\b/);
+    await vscode.commands.executeCommand('bilt.muteProject', node);
+    await until(() => /\blevel-mute\b/.test(String(row(node).contextValue)), 'muted');
+    assert.match((row(node).tooltip as vscode.MarkdownString).value, /muted/);
+    await vscode.commands.executeCommand('bilt.watchProject', node);
+    await until(() => /\blevel-watch\b/.test(String(row(node).contextValue)), 'watched');
+    await vscode.commands.executeCommand('bilt.notifyDefault', node);
+  });
+
+  it('"Hide Finished Work" takes completed, read work out of the tree; "Show Finished Work" brings it back', async () => {
+    await vscode.commands.executeCommand('bilt.markAllRead');
+    const finished = (await projectNodes()).filter((n) => {
+      const e = a.store.snapshot('local')?.projects?.find((p) => p.project.id === n.projectId);
+      return ['completed', 'cancelled'].includes(String(latest(e)?.status));
+    });
+    assert.ok(finished.length > 0, 'some finished work to hide');
+    await vscode.commands.executeCommand('bilt.hideFinished');
+    const hidden = await projectNodes();
+    assert.ok(
+      finished.every((f) => !hidden.some((n) => n.projectId === f.projectId)),
+      'finished work is hidden',
+    );
+    await vscode.commands.executeCommand('bilt.showFinished');
+    const shown = await projectNodes();
+    assert.ok(
+      finished.every((f) => shown.some((n) => n.projectId === f.projectId)),
+      'and back',
+    );
+  });
+});

@@ -1,5 +1,8 @@
 /** The benchmarks `npm run bench` runs, in order (each in its own file; see lib/types.ts). */
 import { bridgeStart } from './bridgeStart';
+import { engineListProjects } from './engineListProjects';
+import { engineRestart } from './engineRestart';
+import { engineThroughput } from './engineThroughput';
 import { extensionLoad } from './extensionLoad';
 import { freshness } from './freshness';
 import type { Bench } from './lib/types';
@@ -7,4 +10,14 @@ import { logStream } from './logStream';
 import { pushLatency } from './pushLatency';
 import { uiScale } from './uiScale';
 
-export const BENCHES: Bench[] = [extensionLoad, bridgeStart, pushLatency, freshness, logStream, uiScale];
+export const BENCHES: Bench[] = [
+  extensionLoad,
+  bridgeStart,
+  pushLatency,
+  freshness,
+  logStream,
+  uiScale,
+  engineThroughput,
+  engineRestart,
+  engineListProjects,
+];

@@ -4,7 +4,9 @@
  */
 import { parseCli, USAGE, UsageError } from './engine/cli/args';
 import { control } from './engine/cli/control';
+import { repair } from './engine/cli/repair';
 import { serve } from './engine/cli/serve';
+import { DamagedStateError } from './engine/service/openState';
 
 async function main(): Promise<number> {
   const { command, serve: serveArgs, dataDir } = parseCli(process.argv.slice(2));
@@ -19,6 +21,8 @@ async function main(): Promise<number> {
     case 'status':
     case 'stop':
       return control(command, dataDir, io);
+    case 'repair':
+      return repair(dataDir, io);
     default:
       io.stdout(USAGE);
       return 0;
@@ -29,7 +33,7 @@ main().then(
   (code) => process.exit(code),
   (e: unknown) => {
     process.stderr.write(
-      `[bilt-engine] ${e instanceof UsageError ? `${e.message}\n\n${USAGE}` : e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`,
+      `[bilt-engine] ${e instanceof UsageError ? `${e.message}\n\n${USAGE}` : e instanceof DamagedStateError ? e.message : e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`,
     );
     process.exit(e instanceof UsageError ? 2 : 1);
   },

@@ -5,6 +5,7 @@
  * every change of the workflow, and stops at the time limit or when the caller aborts.
  */
 import type { SessionRef, SessionView } from '../api/backend';
+import type { BiltError } from '../core/errors';
 import { LIMITS } from '../core/limits';
 import type { Message, Workflow } from '../core/model';
 import type { ActionClient } from './context';
@@ -19,14 +20,23 @@ export interface WaitOptions {
   onMessages?: ((messages: Message[]) => void) | undefined;
   /** With onMessages: deliver the messages after this seq (default: from now on). */
   fromSeq?: number | undefined;
+  /**
+   * Ends the wait as `lost` at a watch error this says is fatal (a caller that can find the server
+   * again elsewhere, e.g. the local engine restarted on another port); otherwise the watch retries.
+   */
+  endOnError?: ((error: BiltError) => boolean) | undefined;
 }
 
 export interface WaitResult {
   /** The workflow as last seen (undefined if the session never showed it). */
   workflow: Workflow | undefined;
   view: SessionView | undefined;
-  /** settled: it completed, failed, was cancelled or paused; timedOut: the limit came first; aborted: the caller stopped. */
-  ended: 'settled' | 'timedOut' | 'aborted';
+  /**
+   * settled: it completed, failed, was cancelled or paused; timedOut: the limit came first; aborted: the
+   * caller stopped; lost: the watch failed with an error endOnError chose (in `error`).
+   */
+  ended: 'settled' | 'timedOut' | 'aborted' | 'lost';
+  error?: BiltError;
 }
 
 export const isSettled = (w: Workflow | undefined) =>
@@ -51,6 +61,9 @@ export async function waitForWorkflow(
     for await (const e of client.watch(ref, o.fromSeq !== undefined ? { ...watching, fromSeq: o.fromSeq } : watching)) {
       if (e.type === 'messages') {
         o.onMessages?.(e.messages);
+      }
+      if (e.type === 'error' && o.endOnError?.(e.error)) {
+        return { workflow, view, ended: 'lost', error: e.error };
       }
       if (e.type !== 'session') {
         continue;

@@ -16,6 +16,8 @@ export const LIMITS = {
   messagesLimitMin: 1,
   messagesLimitMax: 100,
   messagesLimitDefault: 50,
+  /** bilt_list_projects.limit (optional, an engine extension; without it every project): 1–100; offset ≥ 0. */
+  projectsLimitMax: 100,
   /** 100 messages per hour per project (user messages that start workflows). */
   messagesPerHourPerProject: 100,
   /** 10 project creations per hour per account. */

@@ -18,6 +18,29 @@ function typeName(v: unknown): string {
   return typeof v;
 }
 
+/** How long a quoted excerpt of a refused string may be. */
+const EXCERPT_CHARS = 40;
+
+/**
+ * What was sent, safe to quote in an error: a string cut to 40 characters (with its length), a number
+ * as written, the type name of anything else. Never the whole input: it may be huge or nested too
+ * deeply to serialise.
+ */
+export function excerpt(v: unknown): string {
+  if (typeof v === 'string') {
+    return v.length <= EXCERPT_CHARS
+      ? JSON.stringify(v)
+      : `${JSON.stringify(v.slice(0, EXCERPT_CHARS))}… (${v.length} characters)`;
+  }
+  if (typeof v === 'number' || typeof v === 'boolean') {
+    return String(v);
+  }
+  return typeName(v);
+}
+
+/** A string's length; anything else (never turned into a string: it may nest too deeply) counts 0. */
+const lengthOf = (v: unknown) => (typeof v === 'string' ? v.length : 0);
+
 export function text(field: string, opts: { min?: number; max?: number; pattern?: RegExp; patternHint?: string } = {}) {
   let s = z.string({
     error: (iss) =>
@@ -26,13 +49,13 @@ export function text(field: string, opts: { min?: number; max?: number; pattern?
   if (opts.min !== undefined) {
     const min = opts.min;
     s = s.min(min, {
-      error: (iss) => `${field} must be at least ${plural(min, 'character')} (got ${String(iss.input ?? '').length})`,
+      error: (iss) => `${field} must be at least ${plural(min, 'character')} (got ${lengthOf(iss.input)})`,
     });
   }
   if (opts.max !== undefined) {
     const max = opts.max;
     s = s.max(max, {
-      error: (iss) => `${field} must be at most ${plural(max, 'character')} (got ${String(iss.input ?? '').length})`,
+      error: (iss) => `${field} must be at most ${plural(max, 'character')} (got ${lengthOf(iss.input)})`,
     });
   }
   if (opts.pattern) {
@@ -46,17 +69,27 @@ export function text(field: string, opts: { min?: number; max?: number; pattern?
 export function uuid(field: string) {
   return z.uuid({
     error: (iss) =>
-      iss.input === undefined ? `${field} is required` : `${field} must be a UUID (got ${JSON.stringify(iss.input)})`,
+      iss.input === undefined ? `${field} is required` : `${field} must be a UUID (got ${excerpt(iss.input)})`,
   });
 }
 
+/**
+ * A whole number in a range. A fraction, a number beyond the range JSON numbers keep exactly
+ * (±2^53 − 1), or Infinity (what `1e999` parses to) is refused with the whole range named.
+ */
 export function integer(field: string, opts: { min?: number; max?: number } = {}) {
+  const range = `from ${opts.min ?? Number.MIN_SAFE_INTEGER} to ${opts.max ?? Number.MAX_SAFE_INTEGER}`;
+  const notWhole = (input: unknown) => `${field} must be a whole number ${range} (got ${excerpt(input)})`;
   let n = z
     .number({
       error: (iss) =>
-        iss.input === undefined ? `${field} is required` : `${field} must be a number (got ${typeName(iss.input)})`,
+        iss.input === undefined
+          ? `${field} is required`
+          : typeof iss.input === 'number'
+            ? notWhole(iss.input)
+            : `${field} must be a number (got ${typeName(iss.input)})`,
     })
-    .int({ error: `${field} must be a whole number` });
+    .int({ error: (iss) => notWhole(iss.input), abort: true });
   if (opts.min !== undefined) {
     const min = opts.min;
     n = n.min(min, { error: (iss) => `${field} must be at least ${min} (got ${String(iss.input)})` });
@@ -66,6 +99,23 @@ export function integer(field: string, opts: { min?: number; max?: number } = {}
     n = n.max(max, { error: (iss) => `${field} must be at most ${max} (got ${String(iss.input)})` });
   }
   return n;
+}
+
+/** Whether objects or arrays nest more than `maxDepth` levels below `value` (checked without recursion). */
+export function nestedDeeperThan(value: unknown, maxDepth: number): boolean {
+  const pending: Array<{ node: unknown; depth: number }> = [{ node: value, depth: 0 }];
+  for (let item = pending.pop(); item; item = pending.pop()) {
+    if (item.node === null || typeof item.node !== 'object') {
+      continue;
+    }
+    if (item.depth > maxDepth) {
+      return true;
+    }
+    for (const child of Object.values(item.node)) {
+      pending.push({ node: child, depth: item.depth + 1 });
+    }
+  }
+  return false;
 }
 
 export function bool(field: string) {

@@ -19,9 +19,9 @@ import {
 import { EngineService } from './service/engineService';
 import { Runner } from './service/runner';
 import { interruptedRecords } from './service/workflowRecords';
-import { EngineState } from './state/engineState';
-import { ChangeRecord, StateSnapshotSchema } from './state/records';
-import { LogStore } from './store/logStore';
+import { loadState, openLog } from './service/openState';
+import type { LogStore } from './store/logStore';
+import type { OpenedLog } from './store/types';
 
 export interface EngineConfig {
   dataDir: string;
@@ -54,24 +54,20 @@ export class Engine {
   ) {}
 
   static async open(config: EngineConfig): Promise<Engine> {
+    const { store, opened } = await openLog(config.dataDir);
+    try {
+      return await Engine.assemble(config, store, opened);
+    } catch (e) {
+      // refused after the log was opened (a record it does not understand, a failed recovery commit):
+      // close its files, so a caller that retries or goes on does not leak them
+      await store.close().catch(() => undefined);
+      throw e;
+    }
+  }
+
+  private static async assemble(config: EngineConfig, store: LogStore, opened: OpenedLog): Promise<Engine> {
     const log = config.log ?? (() => undefined);
-    const { store, opened } = await LogStore.open({ dir: path.join(config.dataDir, 'state') });
-    if (opened.droppedTailBytes > 0) {
-      log(
-        `recovery dropped an incomplete tail of ${opened.droppedTailBytes} bytes (a change that was never acknowledged)`,
-      );
-    }
-    const state =
-      opened.snapshot === undefined
-        ? new EngineState()
-        : EngineState.fromSnapshot(StateSnapshotSchema.parse(opened.snapshot));
-    for (const rec of opened.records) {
-      const parsed = ChangeRecord.safeParse(rec);
-      if (!parsed.success) {
-        throw new Error(`state log record ${rec.seq} is not understood: ${parsed.error.message}`);
-      }
-      state.apply(parsed.data);
-    }
+    const state = await loadState(config.dataDir, store, opened, log);
     const bus = new EventBus();
     bus.setLastId(store.lastSeq);
     const committer = new Committer(store, state, bus, {
@@ -107,7 +103,7 @@ export class Engine {
     this.closed = true;
     await this.interruptActive('the engine was shut down').catch(() => undefined);
     await this.runner.stopAll();
-    await this.committer.idle();
+    await this.committer.close();
     await this.store.close();
   }
 

@@ -46,7 +46,7 @@ describe('wire: HTTP guards and routes', () => {
     }
   });
 
-  it('a non-loopback Host, a loopback Host with another port, or a foreign Origin is 403 (before the token check)', async () => {
+  it("a non-loopback Host, a loopback Host with another port, or an Origin other than the engine's own is 403 (before the token check)", async () => {
     const port = t.engine.port;
     const refusals: Array<[Record<string, string>, RegExp]> = [
       [{ host: 'evil.example' }, /Host "evil.example" is not a loopback address/],
@@ -56,6 +56,10 @@ describe('wire: HTTP guards and routes', () => {
       [{ origin: 'http://evil.example' }, /Origin "http:\/\/evil.example" is not a loopback origin/],
       [{ origin: `https://localhost:${port}` }, /is not a loopback origin/],
       [{ origin: 'null' }, /is not a loopback origin/],
+      // another page served on loopback (a dev server, another app) is not the engine
+      [{ origin: `http://localhost:${port + 1}` }, /is not this engine's origin/],
+      [{ origin: 'http://127.0.0.1:3000' }, /is not this engine's origin/],
+      [{ origin: 'http://localhost' }, /is not this engine's origin/],
     ];
     for (const [headers, message] of refusals) {
       for (const auth of [bearer(t.engine.ready), {}]) {
@@ -74,6 +78,7 @@ describe('wire: HTTP guards and routes', () => {
       { host: `[::1]:${port}` },
       { origin: `http://localhost:${port}` },
       { origin: `http://127.0.0.1:${port}` },
+      { origin: `http://[::1]:${port}` },
     ];
     for (const headers of allowed) {
       const res = await info({ ...bearer(t.engine.ready), ...headers });

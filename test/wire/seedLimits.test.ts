@@ -78,7 +78,8 @@ describe('wire: seed contract input limits', () => {
       t.seed.callError('bilt_get_messages', { session_id: sessionId, ...args });
     invalid(await page({ limit: 0 }), 'limit', 'limit must be at least 1 (got 0)', 1);
     invalid(await page({ limit: 101 }), 'limit', 'limit must be at most 100 (got 101)', 100);
-    invalid(await page({ limit: 2.5 }), 'limit', 'limit must be a whole number');
+    invalid(await page({ limit: 2.5 }), 'limit', 'limit must be a whole number from 1 to 100 (got 2.5)');
+    invalid(await page({ limit: 1e308 }), 'limit', 'limit must be a whole number from 1 to 100 (got 1e+308)');
     invalid(await page({ limit: '10' }), 'limit', 'limit must be a number (got string)');
     invalid(await page({ offset: -1 }), 'offset', 'offset must be at least 0 (got -1)', 0);
     assert.equal(

@@ -59,10 +59,19 @@ const NEVER_SENT = new Set([
   'UND_ERR_CONNECT_TIMEOUT',
 ]);
 
+/** The system's code of a network error (ECONNREFUSED, …), from fetch's cause or the error itself. */
+export const networkErrorCode = (e: unknown): string | undefined =>
+  (e as { cause?: { code?: string }; code?: string } | undefined)?.cause?.code ?? (e as { code?: string })?.code;
+
+/** Whether a network error happened before the request left (nothing reached the server). */
+export function neverSent(e: unknown): boolean {
+  const code = networkErrorCode(e);
+  return code !== undefined && NEVER_SENT.has(code);
+}
+
 /** A network error is retried when the request never left (any call), or when repeating is harmless. */
 export function retryableNetworkError(e: unknown, idempotent: boolean): boolean {
-  const code = (e as { cause?: { code?: string }; code?: string })?.cause?.code ?? (e as { code?: string })?.code;
-  if (code && NEVER_SENT.has(code)) {
+  if (neverSent(e)) {
     return true;
   }
   return idempotent && e instanceof TypeError; // fetch failed mid-way (reset, closed)

@@ -6,10 +6,12 @@
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import type { Progress as McpProgress } from '@modelcontextprotocol/sdk/types.js';
+import { BiltError, isBiltError } from '../../core/errors';
 import { VERSION } from '../../core/version';
 import { budgetFor, type RequestBudget } from '../http/budget';
 import { parseJsonOrText } from '../http/restConnection';
 import { resilientFetch, type FetchLike, type ResilienceOptions } from '../http/resilientFetch';
+import { endBrokenStreams } from './brokenStreams';
 import { toolError, transportError } from './errors';
 
 export interface ToolInfo {
@@ -54,7 +56,7 @@ export class McpConnection {
   tools(signal?: AbortSignal): Promise<ToolInfo[]> {
     this.connecting ??= this.open(signal).catch((e: unknown) => {
       this.connecting = undefined;
-      throw signal?.aborted ? signal.reason : transportError(e, this.url.href);
+      throw signal?.aborted ? signal.reason : this.withServerWait(transportError(e, this.url.href));
     });
     return this.connecting;
   }
@@ -84,7 +86,7 @@ export class McpConnection {
       if (o.signal?.aborted) {
         throw o.signal.reason;
       }
-      throw transportError(e, this.url.href);
+      throw this.withServerWait(transportError(e, this.url.href));
     } finally {
       o.signal?.removeEventListener('abort', forward);
     }
@@ -100,6 +102,24 @@ export class McpConnection {
     return parseJsonOrText(text);
   }
 
+  /**
+   * A 429 the server explained only in its Retry-After header (the SDK's error keeps the body, not the
+   * headers): the wait the shared budget took from that header, so callers (the store's "rate limited
+   * until …") know it too.
+   */
+  private withServerWait(e: unknown): unknown {
+    const until = this.budget.pausedUntilTime;
+    if (!isBiltError(e) || e.code !== 'rate_limited' || e.retryAfterSeconds !== undefined || until === undefined) {
+      return e;
+    }
+    const seconds = Math.ceil((until - Date.now()) / 1000);
+    return new BiltError(e.code, e.message, {
+      ...e.details,
+      retry_after: seconds,
+      message: `Too many requests; retry in ${seconds} s`,
+    });
+  }
+
   async close(): Promise<void> {
     const c = this.client;
     this.client = undefined;
@@ -109,11 +129,13 @@ export class McpConnection {
 
   private async open(signal?: AbortSignal): Promise<ToolInfo[]> {
     const headers: Record<string, string> = this.o.token ? { authorization: `Bearer ${this.o.token}` } : {};
-    const fetch = resilientFetch(this.o.fetch ?? globalThis.fetch, {
-      ...this.o.resilience,
-      budget: this.budget,
-      ...(this.o.log ? { log: this.o.log } : {}),
-    });
+    const fetch = endBrokenStreams(
+      resilientFetch(this.o.fetch ?? globalThis.fetch, {
+        ...this.o.resilience,
+        budget: this.budget,
+        ...(this.o.log ? { log: this.o.log } : {}),
+      }),
+    );
     const transport = new StreamableHTTPClientTransport(this.url, { requestInit: { headers }, fetch });
     const client = new Client({ name: this.o.clientName ?? 'bilt-client', version: VERSION });
     await client.connect(transport, { signal });

@@ -46,7 +46,12 @@ export const liveAnswersField = text('answers', { min: 2, max: 20_000 })
   );
 
 export const liveInputs = {
-  bilt_list_projects: z.strictObject({}),
+  bilt_list_projects: z.strictObject({
+    limit: integer('limit', { min: 1, max: LIMITS.projectsLimitMax })
+      .optional()
+      .describe('Optional page size, 1–100 (newest first); without it, every project'),
+    offset: integer('offset', { min: 0 }).optional().describe('Projects to skip from the newest, default 0'),
+  }),
   bilt_get_project: z.strictObject({ projectId: uuid('projectId').describe('Project id (UUID)') }),
   bilt_create_project: z.strictObject({
     name: text('name', {
@@ -131,7 +136,12 @@ export const LiveMessage = z.object({
 });
 
 export const liveOutputs = {
-  bilt_list_projects: z.object({ projects: z.array(LiveProject) }),
+  bilt_list_projects: z.object({
+    projects: z.array(LiveProject),
+    /** Engine extension: all projects, and whether more follow the page. */
+    total: z.number().int().optional(),
+    hasMore: z.boolean().optional(),
+  }),
   bilt_get_project: LiveProject,
   bilt_create_project: LiveProject,
   bilt_get_session: z.object({

@@ -24,7 +24,12 @@ export type SeedToolName = (typeof SEED_TOOL_NAMES)[number];
 // ---- inputs ---------------------------------------------------------------------------------
 
 export const seedInputs = {
-  bilt_list_projects: z.strictObject({}),
+  bilt_list_projects: z.strictObject({
+    limit: integer('limit', { min: 1, max: LIMITS.projectsLimitMax })
+      .optional()
+      .describe('Optional page size, 1–100 (newest first); without it, every project'),
+    offset: integer('offset', { min: 0 }).optional().describe('Projects to skip from the newest, default 0'),
+  }),
   bilt_get_project: z.strictObject({
     project_id: uuid('project_id').describe('Project id (UUID) from bilt_list_projects or bilt_create_project'),
   }),
@@ -151,7 +156,12 @@ export const SeedMessage = z.object({
 });
 
 export const seedOutputs = {
-  bilt_list_projects: z.object({ projects: z.array(SeedProject) }),
+  bilt_list_projects: z.object({
+    projects: z.array(SeedProject),
+    /** Engine extension: all projects, and whether more follow the page. */
+    total: z.number().int().optional(),
+    has_more: z.boolean().optional(),
+  }),
   bilt_get_project: SeedProject,
   bilt_create_project: SeedProject,
   bilt_get_session: SeedSession,

@@ -9,7 +9,7 @@ import { z } from 'zod';
 import { LIMITS } from '../limits';
 import type { Message, Session, Workflow } from '../model';
 import { PAUSE_TYPES, SESSION_STATUSES, type SessionStatus } from '../status';
-import { integer, text } from '../validation';
+import { excerpt, integer, nestedDeeperThan, text } from '../validation';
 
 /** The API's statuses, in the seed's order. */
 export const API_STATUSES = ['created', 'active', 'paused', 'completed', 'failed'] as const;
@@ -20,6 +20,8 @@ export const SETTABLE_STATUSES = ['active', 'paused', 'failed'] as const;
 
 /** Largest `data` object accepted, serialized (it is stored with the session). */
 export const DATA_MAX_BYTES = 16 * 1024;
+/** How deeply session data may nest (objects and arrays inside the data object). */
+export const DATA_MAX_DEPTH = 32;
 
 /**
  * The domain's finer state → the API's five statuses. A session with no workflow yet is `created`;
@@ -75,6 +77,10 @@ export const SessionData = z
       if (v !== undefined && v !== null && (typeof v !== 'string' || v.length === 0 || v.length > 4096)) {
         ctx.addIssue({ code: 'custom', path: [key], message: `data.${key} must be a string of 1–4096 characters` });
       }
+    }
+    if (nestedDeeperThan(data, DATA_MAX_DEPTH)) {
+      ctx.addIssue({ code: 'custom', message: `data may nest at most ${DATA_MAX_DEPTH} levels deep` });
+      return;
     }
     const size = new TextEncoder().encode(JSON.stringify(data)).length;
     if (size > DATA_MAX_BYTES) {
@@ -140,7 +146,10 @@ export const NoQuery = z.strictObject({});
 const queryInt = (field: string, min: number, max?: number) =>
   z
     .string()
-    .regex(/^\d+$/, { error: `${field} must be a whole number` })
+    .regex(/^\d+$/, {
+      error: (iss) =>
+        `${field} must be a whole number from ${min} to ${max ?? Number.MAX_SAFE_INTEGER} (got ${excerpt(iss.input)})`,
+    })
     .transform(Number)
     .pipe(integer(field, { min, ...(max !== undefined ? { max } : {}) }));
 

@@ -65,6 +65,7 @@ function commandOptions(options: AgentOptions) {
   return {
     ...(options.env !== undefined ? { env: options.env } : {}),
     ...(options.killGraceMs !== undefined ? { killGraceMs: options.killGraceMs } : {}),
+    ...(options.processGroups !== undefined ? { processGroups: options.processGroups } : {}),
   };
 }
 

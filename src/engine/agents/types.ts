@@ -65,4 +65,18 @@ export interface AgentOptions {
   killGraceMs?: number;
   /** Extra environment for spawned processes. */
   env?: Record<string, string>;
+  /** command agent: where it records its running process groups (the data dir's, set by `serve`). */
+  processGroups?: ProcessGroupLog;
+}
+
+/**
+ * The command agent's running process groups, kept durably so that the next engine can stop the ones
+ * a killed engine left (see command/groupRecords.ts).
+ */
+export interface ProcessGroupLog {
+  /** Just before the command is started (its group id is not known yet). */
+  starting(workflowId: string): void;
+  started(pgid: number, workflowId: string): void;
+  /** The run is over; `pgid` undefined when the command could not be started. */
+  ended(pgid: number | undefined, workflowId: string): void;
 }

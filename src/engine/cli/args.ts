@@ -9,6 +9,8 @@ Commands:
   serve     Run the engine in the foreground (prints one JSON line on stdout when ready)
   status    Print the running engine's discovery record (exit 1 if none answers)
   stop      Ask the running engine to shut down (SIGTERM) and wait until it has
+  repair    Make a data dir whose state is damaged open again: keep every valid record, move the
+            damaged bytes aside into <data-dir>/state/damaged/ (the engine must not be running)
 
 Options (serve):
   --port N               TCP port on 127.0.0.1 (default 0: any free port)
@@ -99,7 +101,7 @@ export function parseCli(
   }
   const v = parsed.values;
   const command = v.help ? 'help' : (parsed.positionals[0] ?? 'help');
-  if (!['serve', 'status', 'stop', 'help'].includes(command)) {
+  if (!['serve', 'status', 'stop', 'repair', 'help'].includes(command)) {
     throw new UsageError(`unknown command ${JSON.stringify(command)}`);
   }
   const dataDir = v['data-dir'] ?? defaultDataDir(env);

@@ -3,9 +3,10 @@
  * 127.0.0.1, publish the discovery file and the ready line, and shut down cleanly on SIGTERM/SIGINT.
  */
 import { randomBytes } from 'node:crypto';
-import { promises as fs } from 'node:fs';
 import { VERSION } from '../../core/version';
 import { ToolSet } from '../../mcp/kit/toolServer';
+import { GroupRecords } from '../agents/command/groupRecords';
+import { stopLeftoverGroups } from '../agents/command/leftoverGroups';
 import { createAgent } from '../agents/index';
 import type { Agent, AgentOptions } from '../agents/types';
 import { Engine } from '../engine';
@@ -15,6 +16,7 @@ import { liveTools } from '../tools/live/index';
 import { seedTools } from '../tools/seed/index';
 import type { ServeArgs } from './args';
 import { probe, readDiscovery, removeDiscovery, writeDiscovery, type Discovery } from '../../api/local/discovery';
+import { prepareDataDir } from './dataDir';
 import { acquireLock } from './lock';
 
 export interface ServeIo {
@@ -28,18 +30,26 @@ export interface ServeIo {
 /** Returns the exit code when the engine stops (or at once when another engine owns the data dir). */
 export async function serve(args: ServeArgs, io: ServeIo): Promise<number> {
   const log = (line: string) => io.stderr(`[bilt-engine] ${line}`);
+  const processGroups = GroupRecords.forDataDir(args.dataDir);
   const agentOptions: AgentOptions = {
+    processGroups,
     ...(args.agentCommand !== undefined ? { command: args.agentCommand } : {}),
     ...(args.scenario !== undefined ? { scenario: args.scenario } : {}),
     ...(args.speed !== undefined ? { speed: args.speed } : {}),
   };
   const agent = createAgent(args.agent, agentOptions);
-  await fs.mkdir(args.dataDir, { recursive: true, mode: 0o700 });
+  const refused = await prepareDataDir(args.dataDir, log);
+  if (refused) {
+    log(refused);
+    return 1;
+  }
   const lock = await acquireLock(args.dataDir);
   if (!lock.acquired) {
     return reportRunning(args.dataDir, lock.heldBy, io);
   }
   try {
+    // before recovery marks their workflows interrupted: stop what a killed engine left running
+    await stopLeftoverGroups(processGroups, log);
     return await serveLocked(args, io, { agent, agentOptions }, lock.release, log);
   } catch (e) {
     await lock.release().catch(() => undefined);

@@ -97,6 +97,15 @@ export class EventBus {
     return { replay, unsubscribe: () => this.subscribers.delete(sub) };
   }
 
+  /** Open event streams (counted subscribers) and in-process waiters (uncounted), for /engine/info. */
+  activity(): { streams: number; waiters: number } {
+    let streams = 0;
+    for (const s of this.subscribers) {
+      streams += s.counted ? 1 : 0;
+    }
+    return { streams, waiters: this.subscribers.size - streams };
+  }
+
   /** Event-stream clients that receive this session's events (filtered to it, or to everything). */
   subscriberCount(sessionId: string): number {
     let n = 0;

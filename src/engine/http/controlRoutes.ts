@@ -17,6 +17,8 @@ export interface EngineInfo {
   dataDir: string;
   startedAt: string;
   endpoints: { seed: string; live: string; events: string; sessions: string; openApi: string };
+  /** What is in progress now: waits for a workflow, open event streams, MCP calls being answered. */
+  activity?: { waiters: number; eventStreams: number; mcpCalls: number };
 }
 
 const Uuid = z.uuid();

@@ -1,6 +1,12 @@
 /**
- * Who may talk to the engine: only loopback Host/Origin (DNS-rebinding defence, 403) and only with the
- * bearer token (401). Optional request budget per minute with the live service's X-RateLimit headers.
+ * Who may talk to the engine: only a loopback Host naming its port (DNS-rebinding defence, 403), only
+ * the engine's own Origin when a browser sends one (403), and only with the bearer token (401).
+ * Optional request budget per minute with the live service's X-RateLimit headers.
+ *
+ * Origin: the engine serves no pages, and its clients (the extension host, the bridge, scripts) send no
+ * Origin; VS Code and code-server webviews do not call it. So a request with an Origin comes from a
+ * browser page, and only a page of the engine itself (http://127.0.0.1:<port>, localhost, [::1]) may
+ * call; another page on loopback (a dev server on another port) may not.
  */
 import { timingSafeEqual, createHash } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
@@ -35,6 +41,9 @@ export function hostRefusal(req: IncomingMessage, port: number): string | undefi
     }
     if (!url || url.protocol !== 'http:' || !LOOPBACK_HOSTS.has(url.hostname)) {
       return `Origin ${JSON.stringify(origin)} is not a loopback origin`;
+    }
+    if (url.port !== String(port)) {
+      return `Origin ${JSON.stringify(origin)} is not this engine's origin (http://127.0.0.1:${port})`;
     }
   }
   return undefined;

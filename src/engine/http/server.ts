@@ -12,6 +12,7 @@ import { sendApiFailure } from './apiErrors';
 import { handleControl, type EngineInfo } from './controlRoutes';
 import { handleEvents } from './eventsRoute';
 import { hostRefusal, RequestBudget, tokenMatches } from './guard';
+import { McpCalls } from './mcpCalls';
 import { handleMcp } from './mcpRoute';
 import { BodyTooLarge, MAX_BODY_BYTES, readJsonBody, sendError } from './respond';
 import { isSessionApiPath, sessionApiRoutes } from './sessionApiRoutes';
@@ -45,6 +46,7 @@ export interface RunningHttpServer {
 
 export async function startHttpServer(o: HttpServerOptions): Promise<RunningHttpServer> {
   const budget = o.rateLimitPerMinute > 0 ? new RequestBudget(o.rateLimitPerMinute) : undefined;
+  const calls = new McpCalls();
   let port = o.port;
   const handleSessionApi = sessionApiRoutes({ svc: o.service, baseUrl: () => `http://127.0.0.1:${port}` });
   const server = http.createServer((req, res) => {
@@ -126,7 +128,7 @@ export async function startHttpServer(o: HttpServerOptions): Promise<RunningHttp
         return sendError(res, 400, 'Parse error', { message: 'The body is not valid JSON' });
       }
       const tools = path === SEED_MCP_PATH ? o.seedTools : o.liveTools;
-      return handleMcp(req, res, body, tools, o.toolServer);
+      return handleMcp(req, res, body, tools, o.toolServer, calls);
     }
     if (path === `${SEED_MCP_PATH}/sse` || path === `${LIVE_MCP_PATH}/sse`) {
       return sendError(res, 410, 'Gone', {
@@ -136,7 +138,9 @@ export async function startHttpServer(o: HttpServerOptions): Promise<RunningHttp
     if (path === EVENTS_PATH) {
       return handleEvents(req, res, url, o.bus, (id) => o.service.peekSessionExists(id));
     }
-    if (await handleControl(req, res, path, o.service, o.info())) {
+    const { streams, waiters } = o.bus.activity();
+    const activity = { waiters, eventStreams: streams, mcpCalls: calls.size };
+    if (await handleControl(req, res, path, o.service, { ...o.info(), activity })) {
       return;
     }
     sendError(res, 404, 'Not found', { message: `No route ${req.method} ${path}` });

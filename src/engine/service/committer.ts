@@ -9,6 +9,7 @@ import type { EventBus } from '../events/eventBus';
 import type { EngineState } from '../state/engineState';
 import type { ChangeRecord } from '../state/records';
 import type { LogStore } from '../store/logStore';
+import { compactState } from './openState';
 
 export interface CommitterOptions {
   /** Compact once this many bytes of log follow the last snapshot. */
@@ -17,6 +18,9 @@ export interface CommitterOptions {
   onFatal(error: unknown): void;
   log(line: string): void;
 }
+
+/** Log since the snapshot worth compacting at shutdown. */
+const SHUTDOWN_COMPACT_BYTES = 1024 * 1024;
 
 export class Committer {
   private compacting: Promise<void> | undefined;
@@ -66,9 +70,26 @@ export class Committer {
     return this.lastDurable;
   }
 
-  /** Waits for a running compaction (used at shutdown). */
+  /** Waits for a running compaction. */
   async idle(): Promise<void> {
     await this.compacting;
+  }
+
+  /**
+   * At shutdown, after the last commit: waits for a running compaction, then compacts the log written
+   * since the snapshot when there is more than a little of it, so the next start replays little.
+   */
+  async close(): Promise<void> {
+    await this.compacting;
+    const worth = Math.min(SHUTDOWN_COMPACT_BYTES, this.options.compactAfterBytes);
+    if (this.failed || this.store.failure || this.store.bytesSinceSnapshot < worth) {
+      return;
+    }
+    const upTo = this.store.lastSeq;
+    await compactState(this.store, this.state).then(
+      () => this.options.log(`compacted the log up to seq ${upTo} at shutdown`),
+      (e: unknown) => this.options.log(`compaction at shutdown failed (the log stays valid): ${String(e)}`),
+    );
   }
 
   private maybeCompact(): void {
@@ -76,9 +97,7 @@ export class Committer {
       return;
     }
     const upTo = this.store.lastSeq;
-    const snapshot = this.state.snapshot();
-    this.compacting = this.store
-      .compact(snapshot, upTo)
+    this.compacting = compactState(this.store, this.state)
       .then(() => this.options.log(`compacted the log up to seq ${upTo}`))
       .catch((e: unknown) => this.options.log(`compaction failed (the log stays valid): ${String(e)}`))
       .finally(() => {

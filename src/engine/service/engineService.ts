@@ -50,6 +50,12 @@ export class EngineService {
   listProjects(): Project[] {
     return this.ctx.state.listProjects();
   }
+  /** Newest first: `limit` projects after `offset` (every one without a limit), with the total. */
+  projectsPage(limit?: number, offset = 0): { projects: Project[]; total: number; hasMore: boolean } {
+    const all = this.ctx.state.listProjects();
+    const projects = limit === undefined ? all.slice(offset) : all.slice(offset, offset + limit);
+    return { projects, total: all.length, hasMore: offset + projects.length < all.length };
+  }
   getProject(projectId: string): Project {
     return getProject(this.ctx, projectId);
   }

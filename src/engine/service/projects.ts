@@ -46,12 +46,9 @@ export function projectRecord(
     });
   }
   const now = ctx.clock.now();
-  const recent = state
-    .listProjects()
-    .map((p) => Date.parse(p.createdAt))
-    .filter((t) => t > now - HOUR_MS);
-  if (recent.length >= limits.projectsPerHour) {
-    const retryAfter = Math.max(1, Math.ceil((Math.min(...recent) + HOUR_MS - now) / 1000));
+  const recent = state.projectsCreatedSince(now - HOUR_MS);
+  if (recent.count >= limits.projectsPerHour) {
+    const retryAfter = Math.max(1, Math.ceil(((recent.oldest ?? now) + HOUR_MS - now) / 1000));
     throw new BiltError('rate_limited', 'Rate limit exceeded', {
       message: `At most ${limits.projectsPerHour} projects may be created per hour; retry in ${retryAfter} s`,
       limit: limits.projectsPerHour,

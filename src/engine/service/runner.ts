@@ -10,6 +10,7 @@ import path from 'node:path';
 import type { Answer, Pause, Progress, Variant, Workflow } from '../../core/model';
 import type { AgentPool } from '../agents/pool';
 import type { Agent, AgentContext, AgentOutcome, AgentRun } from '../agents/types';
+import type { ChangeRecord } from '../state/records';
 import { iso, type ServiceContext } from './context';
 import { sessionModel, sessionWorkdir, workdirProblem } from './sessionData';
 import { finishRecords, messageRecord, pauseRecords } from './workflowRecords';
@@ -62,6 +63,25 @@ export class Runner {
     }
   }
 
+  /**
+   * For a workflow about to be created (pending): takes a free slot for it and returns the record that
+   * marks it running, to be committed with its creation (one commit, one fdatasync, per send); then call
+   * launch(). Undefined when every slot is busy: commit it pending and enqueue() it.
+   */
+  claim(w: Workflow): ChangeRecord | undefined {
+    if (this.active.size >= this.options.maxConcurrent || this.active.has(w.id)) {
+      return undefined;
+    }
+    this.active.set(w.id, { workflowId: w.id, controller: new AbortController() });
+    const at = iso(this.ctx.clock);
+    return { type: 'workflow.updated', workflowId: w.id, patch: { status: 'running', startedAt: at, updatedAt: at } };
+  }
+
+  /** Gives back a claimed slot whose commit failed. */
+  unclaim(workflowId: string): void {
+    this.active.delete(workflowId);
+  }
+
   /** Stops the agent of a workflow the service has already marked cancelled. */
   cancel(workflowId: string): void {
     const i = this.queue.indexOf(workflowId);
@@ -90,14 +110,20 @@ export class Runner {
     }
   }
 
-  /** Freezes a running agent; false when the agent cannot be suspended. */
-  suspend(workflowId: string): boolean {
+  /**
+   * Freezes a running agent: 'suspended'; 'unsupported' when its agent cannot be suspended; 'busy' in
+   * the moment its run is being started or has just ended (the state says running, there is no run).
+   */
+  suspend(workflowId: string): 'suspended' | 'unsupported' | 'busy' {
     const run = this.active.get(workflowId)?.run;
-    if (!run?.suspend) {
-      return false;
+    if (!run) {
+      return 'busy';
+    }
+    if (!run.suspend) {
+      return 'unsupported';
     }
     run.suspend();
-    return true;
+    return 'suspended';
   }
 
   /** Whether the agent is waiting in ask() (a pause it asked for), as opposed to a user suspension. */
@@ -117,19 +143,30 @@ export class Runner {
   }
 
   private async start(workflowId: string): Promise<void> {
-    const { state, committer } = this.ctx;
-    const w = state.workflow(workflowId);
-    if (!w || w.status !== 'pending') {
+    const w = this.ctx.state.workflow(workflowId);
+    const running = w?.status === 'pending' ? this.claim(w) : undefined;
+    if (!running) {
       return;
     }
-    const a: Active = { workflowId, controller: new AbortController() };
-    this.active.set(workflowId, a);
+    await this.ctx.committer.commit([running]);
+    await this.launch(workflowId);
+  }
+
+  /** Starts the agent of a claimed workflow once its running status is committed. */
+  async launch(workflowId: string): Promise<void> {
+    const { state } = this.ctx;
+    const a = this.active.get(workflowId);
+    const w = state.workflow(workflowId);
+    if (!a || a.run) {
+      return;
+    }
+    if (!w || w.status !== 'running') {
+      // cancelled (or deleted) between the commit and now: free the slot for the next one
+      await this.finish(a, { status: 'failed', error: 'The workflow was cancelled' });
+      return;
+    }
     const session = state.session(w.sessionId)!;
     const project = state.project(w.projectId)!;
-    const at = iso(this.ctx.clock);
-    await committer.commit([
-      { type: 'workflow.updated', workflowId, patch: { status: 'running', startedAt: at, updatedAt: at } },
-    ]);
     const workdir = sessionWorkdir(session.data);
     const workDir = workdir ?? path.join(this.options.workRoot, project.name);
     let run: AgentRun;

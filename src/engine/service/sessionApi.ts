@@ -14,7 +14,7 @@ import { projectRecord } from './projects';
 import type { Runner } from './runner';
 import { checkData, mergeData, type SessionData } from './sessionData';
 import { getSessionById } from './sessions';
-import { sendMessage, startRecords } from './workflows';
+import { commitAndStart, sendMessage, startRecords } from './workflows';
 
 export interface SessionFilter {
   taskId?: string | undefined;
@@ -100,10 +100,10 @@ export async function createSession(ctx: ServiceContext, runner: Runner, input: 
   });
   const started =
     input.prompt === undefined ? undefined : startRecords(ctx, { id: sessionId, projectId: project.id }, input.prompt);
-  records.push(...(started?.records ?? []));
-  await ctx.committer.commit(records);
   if (started) {
-    await runner.enqueue(started.workflow.id);
+    await commitAndStart(ctx, runner, started.workflow, [...records, ...started.records]);
+  } else {
+    await ctx.committer.commit(records);
   }
   return getSessionById(ctx, sessionId);
 }

@@ -20,9 +20,29 @@ export async function sendMessage(
   text: string,
 ): Promise<Workflow> {
   const { workflow, records } = startRecords(ctx, getSessionById(ctx, sessionId), text);
-  await ctx.committer.commit(records);
-  await runner.enqueue(workflow.id);
+  await commitAndStart(ctx, runner, workflow, records);
   return ctx.state.workflow(workflow.id)!;
+}
+
+/**
+ * Commits the records that create a pending workflow and starts it: with a free agent slot, its
+ * running status goes into the same commit (one fdatasync for the whole acknowledged send); without
+ * one, it waits pending in the runner's queue.
+ */
+export async function commitAndStart(
+  ctx: ServiceContext,
+  runner: Runner,
+  workflow: Workflow,
+  records: ChangeRecord[],
+): Promise<void> {
+  const running = runner.claim(workflow);
+  try {
+    await ctx.committer.commit(running ? [...records, running] : records);
+  } catch (e) {
+    runner.unclaim(workflow.id);
+    throw e;
+  }
+  await (running ? runner.launch(workflow.id) : runner.enqueue(workflow.id));
 }
 
 /**
@@ -131,7 +151,14 @@ export async function suspendWorkflow(ctx: ServiceContext, runner: Runner, sessi
       message: 'Only a running workflow can be paused',
     });
   }
-  if (!runner.suspend(w.id)) {
+  const suspended = runner.suspend(w.id);
+  if (suspended === 'busy') {
+    throw new BiltError('illegal_state', 'Cannot pause workflow', {
+      current_status: w.status,
+      message: 'The workflow is starting or finishing; try again in a moment',
+    });
+  }
+  if (suspended === 'unsupported') {
     throw new BiltError('unsupported', 'Cannot pause workflow', {
       message: `The ${runner.agentNameOf(w.id)} agent cannot be paused`,
     });

@@ -1,12 +1,17 @@
 /**
- * The engine's whole state in memory, rebuilt from snapshot + log at start and changed only by
- * apply(record). Lookups and derived facts (a session's status, rate-limit windows) live here;
- * deciding whether a change is allowed lives in the service.
+ * The engine's live state in memory, rebuilt from snapshot + log at start (stateSnapshot.ts) and
+ * changed only by apply(record). Message history and old workflows live in archive files and are read
+ * on demand (history.ts); what is in memory follows the live state, not the length of the history.
+ * Lookups and derived facts (a session's status, rate-limit windows) live here; deciding whether a
+ * change is allowed lives in the service.
  */
+import { HOUR_MS } from '../../core/limits';
 import type { Message, Project, Session, Workflow } from '../../core/model';
+import { emptyHistory, NO_ARCHIVE, type RecordArchive } from './history';
 import type { ChangeRecord } from './records';
 import {
   firstUserMessage,
+  latestWorkflows,
   newestFirst,
   newestSessionOf,
   oldestFirstAfter,
@@ -15,52 +20,67 @@ import {
   type SessionRow,
 } from './sessionRows';
 
-export interface StateSnapshot {
-  version: 1;
-  projects: Project[];
-  sessions: SessionRow[];
-  workflows: Workflow[];
-  userMessageTimes?: Record<string, number[]> | undefined;
+/** The state's tables, for its own modules (snapshots, compaction); everything else uses EngineState's methods. */
+export interface StateTables {
+  readonly projects: Map<string, Project>;
+  readonly projectIdByName: Map<string, string>;
+  readonly sessions: Map<string, SessionRow>;
+  readonly currentSessionOf: Map<string, string>;
+  /** The workflows kept in memory (each session's newer ones; see compaction.ts). */
+  readonly workflows: Map<string, Workflow>;
+  /** Times of messages that started workflows in the last hour, per project, oldest first (the message limit). */
+  readonly userMessageTimes: Map<string, number[]>;
+  /** Times projects were created in the last hour, oldest first (the creation limit). */
+  readonly projectCreationTimes: number[];
 }
 
 export class EngineState {
-  private readonly projects = new Map<string, Project>();
-  private readonly projectIdByName = new Map<string, string>();
-  private readonly sessions = new Map<string, SessionRow>();
-  private readonly currentSessionOf = new Map<string, string>();
-  private readonly workflows = new Map<string, Workflow>();
-  /** Times of messages that started workflows, per project, oldest first (for the per-hour message limit). */
-  private readonly userMessageTimes = new Map<string, number[]>();
+  readonly tables: StateTables = {
+    projects: new Map(),
+    projectIdByName: new Map(),
+    sessions: new Map(),
+    currentSessionOf: new Map(),
+    workflows: new Map(),
+    userMessageTimes: new Map(),
+    projectCreationTimes: [],
+  };
+
+  /** `archive` reads the archived history the snapshot's addresses point to. */
+  constructor(readonly archive: RecordArchive = NO_ARCHIVE) {}
 
   apply(rec: ChangeRecord): void {
+    const t = this.tables;
     switch (rec.type) {
       case 'project.created':
-        this.projects.set(rec.project.id, rec.project);
-        this.projectIdByName.set(rec.project.name.toLowerCase(), rec.project.id);
+        t.projects.set(rec.project.id, rec.project);
+        t.projectIdByName.set(rec.project.name.toLowerCase(), rec.project.id);
+        noteTime(t.projectCreationTimes, Date.parse(rec.project.createdAt));
         return;
       case 'session.created': {
         const { id, projectId, createdAt, ...attributes } = rec.session;
-        this.sessions.set(id, {
+        if (!t.projects.has(projectId)) {
+          throw new Error(`log refers to unknown project ${projectId}`);
+        }
+        const archivedWorkflows = { runs: [], count: 0 };
+        const row: SessionRow = {
           id,
           projectId,
           createdAt,
           updatedAt: createdAt,
           workflowIds: [],
-          messages: [],
+          archivedWorkflows,
+          messages: emptyHistory(),
           ...attributes,
-        });
-        this.currentSessionOf.set(projectId, id);
+        };
+        t.sessions.set(id, row);
+        t.currentSessionOf.set(projectId, id);
         return;
       }
       case 'session.updated': {
         const row = this.mustSession(rec.sessionId);
-        if (rec.patch.prompt !== undefined) {
-          row.prompt = rec.patch.prompt;
-        }
-        if (rec.patch.data !== undefined) {
-          row.data = rec.patch.data;
-        }
-        this.touch(row, rec.updatedAt);
+        row.prompt = rec.patch.prompt ?? row.prompt;
+        row.data = rec.patch.data ?? row.data;
+        touch(row, rec.updatedAt);
         return;
       }
       case 'session.deleted':
@@ -68,71 +88,76 @@ export class EngineState {
         return;
       case 'workflow.created': {
         const w = rec.workflow;
-        this.workflows.set(w.id, w);
         const s = this.mustSession(w.sessionId);
+        t.workflows.set(w.id, w);
         s.workflowIds.push(w.id);
-        this.touch(s, w.updatedAt);
-        const times = this.userMessageTimes.get(s.projectId) ?? [];
-        times.push(Date.parse(w.createdAt));
-        this.userMessageTimes.set(s.projectId, times);
+        touch(s, w.updatedAt);
+        this.noteUserMessage(s.projectId, Date.parse(w.createdAt));
         return;
       }
       case 'workflow.updated': {
-        const w = this.workflows.get(rec.workflowId);
+        const w = t.workflows.get(rec.workflowId);
         if (!w) {
           throw new Error(`log refers to unknown workflow ${rec.workflowId}`);
         }
+        const s = this.mustSession(w.sessionId);
         const next = { ...w, ...rec.patch };
-        this.workflows.set(w.id, next);
-        this.touch(this.mustSession(w.sessionId), next.updatedAt);
+        t.workflows.set(w.id, next);
+        touch(s, next.updatedAt);
         return;
       }
       case 'message.appended': {
         const s = this.mustSession(rec.message.sessionId);
-        // seq is the position in the session, whatever the record says
-        const m = { ...rec.message, seq: s.messages.length + 1 };
-        s.messages.push(m);
-        this.touch(s, m.createdAt);
+        // seq is the position in the session, whatever the record says (the record is the state's from here on)
+        const m = rec.message;
+        m.seq = s.messages.archived + s.messages.recent.length + 1;
+        s.messages.recent.push(m);
+        touch(s, m.createdAt);
         return;
       }
     }
   }
 
   // ---- projects ----
+  /** Newest first (of equal times, the later created first). */
   listProjects(): Project[] {
-    return [...this.projects.values()].sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+    return [...this.tables.projects.values()].reverse().sort((a, b) => b.createdAt.localeCompare(a.createdAt));
   }
   project(id: string): Project | undefined {
-    return this.projects.get(id);
+    return this.tables.projects.get(id);
   }
   projectByName(name: string): Project | undefined {
-    const id = this.projectIdByName.get(name.toLowerCase());
-    return id ? this.projects.get(id) : undefined;
+    const id = this.tables.projectIdByName.get(name.toLowerCase());
+    return id ? this.tables.projects.get(id) : undefined;
   }
   projectCount(): number {
-    return this.projects.size;
+    return this.tables.projects.size;
+  }
+  /** How many projects were created after sinceMs (within the last hour), and the oldest of those times. */
+  projectsCreatedSince(sinceMs: number): { count: number; oldest?: number } {
+    return countSince(this.tables.projectCreationTimes, sinceMs);
   }
   // ---- sessions ----
   currentSessionId(projectId: string): string | undefined {
-    return this.currentSessionOf.get(projectId);
+    return this.tables.currentSessionOf.get(projectId);
   }
   hasSession(id: string): boolean {
-    return this.sessions.has(id);
+    return this.tables.sessions.has(id);
   }
   session(id: string): Session | undefined {
-    const row = this.sessions.get(id);
-    return row ? sessionOf(row, this.latestWorkflow(id), this.projects.get(row.projectId)?.name) : undefined;
+    const row = this.tables.sessions.get(id);
+    return row ? sessionOf(row, this.latestWorkflow(id), this.tables.projects.get(row.projectId)?.name) : undefined;
   }
   /** Every session, the most recently created first. */
   listSessions(): Session[] {
-    return [...this.sessions.values()]
+    return [...this.tables.sessions.values()]
       .sort((a, b) => b.createdAt.localeCompare(a.createdAt))
       .map((row) => this.session(row.id)!);
   }
   /** The most recently active session of all. */
   mostRecentSessionId(): string | undefined {
     let best: SessionRow | undefined;
-    for (const s of this.sessions.values()) {
+    for (const s of this.tables.sessions.values()) {
       if (!best || s.updatedAt > best.updatedAt) {
         best = s;
       }
@@ -140,29 +165,25 @@ export class EngineState {
     return best?.id;
   }
   sessionIds(): string[] {
-    return [...this.sessions.keys()];
+    return [...this.tables.sessions.keys()];
   }
 
   // ---- workflows ----
+  /** A workflow kept in memory: each session's latest (every unfinished one is) and those since the last snapshot. */
   workflow(id: string): Workflow | undefined {
-    return this.workflows.get(id);
+    return this.tables.workflows.get(id);
   }
   latestWorkflow(sessionId: string): Workflow | undefined {
-    const ids = this.sessions.get(sessionId)?.workflowIds;
-    const last = ids?.[ids.length - 1];
-    return last ? this.workflows.get(last) : undefined;
+    const last = this.tables.sessions.get(sessionId)?.workflowIds.at(-1);
+    return last ? this.tables.workflows.get(last) : undefined;
   }
-  /** Latest first. */
+  /** Latest first: those in memory, then archived ones read from disk, `max` in all. */
   sessionWorkflows(sessionId: string, max = Infinity): Workflow[] {
-    const ids = this.sessions.get(sessionId)?.workflowIds ?? [];
-    const out: Workflow[] = [];
-    for (let i = ids.length - 1; i >= 0 && out.length < max; i--) {
-      out.push(this.workflows.get(ids[i]!)!);
-    }
-    return out;
+    const row = this.tables.sessions.get(sessionId);
+    return row ? latestWorkflows(row, this.tables.workflows, this.archive, max) : [];
   }
   activeWorkflows(): Workflow[] {
-    return [...this.workflows.values()].filter(
+    return [...this.tables.workflows.values()].filter(
       (w) => w.status === 'pending' || w.status === 'running' || w.status === 'paused',
     );
   }
@@ -170,96 +191,83 @@ export class EngineState {
   // ---- messages ----
   /** Newest first, like the MCP contracts: offset 0 is the newest message. */
   messagesPage(sessionId: string, limit: number, offset: number): MessageSlice {
-    return newestFirst(this.sessions.get(sessionId)?.messages ?? [], limit, offset);
+    const row = this.tables.sessions.get(sessionId);
+    return row ? newestFirst(row.messages, this.archive, limit, offset) : { messages: [], total: 0, hasMore: false };
   }
   /** Oldest first, like the Session API: the messages whose seq is above `after`. */
   messagesAfter(sessionId: string, after: number, limit: number): MessageSlice {
-    return oldestFirstAfter(this.sessions.get(sessionId)?.messages ?? [], after, limit);
+    const row = this.tables.sessions.get(sessionId);
+    return row
+      ? oldestFirstAfter(row.messages, this.archive, after, limit)
+      : { messages: [], total: 0, hasMore: false };
   }
   /** The message that started a workflow. */
   firstUserMessage(sessionId: string, workflowId: string): Message | undefined {
-    return firstUserMessage(this.sessions.get(sessionId)?.messages ?? [], workflowId);
+    const row = this.tables.sessions.get(sessionId);
+    return row && firstUserMessage(row.messages, this.archive, workflowId);
   }
-  userMessagesSince(projectId: string, sinceMs: number): { count: number; oldest?: number } {
-    const times = this.userMessageTimes.get(projectId) ?? [];
-    let i = times.length;
-    while (i > 0 && times[i - 1]! > sinceMs) {
-      i--;
-    }
-    return { count: times.length - i, ...(i < times.length ? { oldest: times[i] } : {}) };
-  }
-
-  // ---- snapshot ----
-  snapshot(): StateSnapshot {
-    return {
-      version: 1,
-      projects: [...this.projects.values()],
-      sessions: [...this.sessions.values()],
-      workflows: [...this.workflows.values()],
-      userMessageTimes: Object.fromEntries(this.userMessageTimes),
-    };
-  }
-
-  static fromSnapshot(snap: StateSnapshot): EngineState {
-    const st = new EngineState();
-    for (const p of snap.projects) {
-      st.apply({ type: 'project.created', project: p });
-    }
-    // sessions in creation order, so the last one of each project becomes its current session again
-    const sessions = [...snap.sessions].sort((a, b) => a.createdAt.localeCompare(b.createdAt));
-    for (const s of sessions) {
-      st.sessions.set(s.id, { ...s, workflowIds: [...s.workflowIds], messages: [...s.messages] });
-      st.currentSessionOf.set(s.projectId, s.id);
-    }
-    for (const w of snap.workflows) {
-      st.workflows.set(w.id, w);
-      if (!snap.userMessageTimes) {
-        const times = st.userMessageTimes.get(w.projectId) ?? [];
-        times.push(Date.parse(w.createdAt));
-        st.userMessageTimes.set(w.projectId, times);
-      }
-    }
-    for (const [projectId, times] of Object.entries(snap.userMessageTimes ?? {})) {
-      st.userMessageTimes.set(projectId, [...times]);
-    }
-    for (const times of st.userMessageTimes.values()) {
-      times.sort((x, y) => x - y);
-    }
-    return st;
-  }
-
   /** The last message of a session (what an append just added). */
   lastMessage(sessionId: string): Message | undefined {
-    return this.sessions.get(sessionId)?.messages.at(-1);
+    return this.tables.sessions.get(sessionId)?.messages.recent.at(-1);
+  }
+  userMessagesSince(projectId: string, sinceMs: number): { count: number; oldest?: number } {
+    return countSince(this.tables.userMessageTimes.get(projectId) ?? [], sinceMs);
+  }
+
+  /** Records a workflow-starting message's time, forgetting those more than an hour before it. */
+  private noteUserMessage(projectId: string, at: number): void {
+    const times = this.tables.userMessageTimes.get(projectId) ?? [];
+    noteTime(times, at);
+    this.tables.userMessageTimes.set(projectId, times);
   }
 
   /** Removes a session with its workflows and messages; the project's current session becomes its newest other one. */
   private deleteSession(sessionId: string, projectId: string): void {
+    const t = this.tables;
     const row = this.mustSession(sessionId);
     for (const workflowId of row.workflowIds) {
-      this.workflows.delete(workflowId);
+      t.workflows.delete(workflowId);
     }
-    this.sessions.delete(sessionId);
-    if (this.currentSessionOf.get(projectId) !== sessionId) {
+    t.sessions.delete(sessionId);
+    if (t.currentSessionOf.get(projectId) !== sessionId) {
       return;
     }
-    const newest = newestSessionOf(this.sessions.values(), projectId);
+    const newest = newestSessionOf(t.sessions.values(), projectId);
     if (newest) {
-      this.currentSessionOf.set(projectId, newest.id);
+      t.currentSessionOf.set(projectId, newest.id);
     } else {
-      this.currentSessionOf.delete(projectId);
+      t.currentSessionOf.delete(projectId);
     }
   }
   private mustSession(id: string): SessionRow {
-    const s = this.sessions.get(id);
+    const s = this.tables.sessions.get(id);
     if (!s) {
       throw new Error(`log refers to unknown session ${id}`);
     }
     return s;
   }
-  private touch(s: SessionRow, at: string): void {
-    if (at > s.updatedAt) {
-      s.updatedAt = at;
-    }
+}
+
+/** Appends `at` to times (oldest first), forgetting the times more than an hour before it. */
+function noteTime(times: number[], at: number): void {
+  times.push(at);
+  let stale = 0;
+  while (stale < times.length && times[stale]! < at - HOUR_MS) {
+    stale++;
+  }
+  times.splice(0, stale);
+}
+
+function countSince(times: readonly number[], sinceMs: number): { count: number; oldest?: number } {
+  let i = times.length;
+  while (i > 0 && times[i - 1]! > sinceMs) {
+    i--;
+  }
+  return { count: times.length - i, ...(i < times.length ? { oldest: times[i] } : {}) };
+}
+
+function touch(s: SessionRow, at: string): void {
+  if (at > s.updatedAt) {
+    s.updatedAt = at;
   }
 }

@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { Message, Project, Workflow } from '../../core/model';
 
-const SessionData = z.record(z.string(), z.unknown());
+export const SessionData = z.record(z.string(), z.unknown());
 
 export const ProjectCreated = z.object({ type: z.literal('project.created'), project: Project });
 export const SessionCreated = z.object({
@@ -56,30 +56,3 @@ export const ChangeRecord = z.discriminatedUnion('type', [
 export type ChangeRecord = z.infer<typeof ChangeRecord>;
 export type WorkflowPatch = z.infer<typeof WorkflowUpdated>['patch'];
 export type SessionPatch = z.infer<typeof SessionUpdated>['patch'];
-
-/** The snapshot compaction writes (see EngineState.snapshot). */
-export const StateSnapshotSchema = z.object({
-  version: z.literal(1),
-  projects: z.array(Project),
-  sessions: z.array(
-    z.object({
-      id: z.string(),
-      projectId: z.string(),
-      createdAt: z.string(),
-      updatedAt: z.string(),
-      workflowIds: z.array(z.string()),
-      messages: z.array(Message),
-      agentId: z.string().optional(),
-      taskId: z.string().optional(),
-      prompt: z.string().optional(),
-      data: SessionData.optional(),
-    }),
-  ),
-  workflows: z.array(Workflow),
-  /**
-   * When each project's workflow-starting messages were sent (epoch ms, oldest first), for the hourly
-   * limit: kept apart from the workflows so deleting a session does not give its messages back.
-   * Absent in older snapshots: rebuilt from the workflows then.
-   */
-  userMessageTimes: z.record(z.string(), z.array(z.number())).optional(),
-});

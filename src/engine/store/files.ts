@@ -2,9 +2,9 @@
  * The few file operations the store needs, with the durability steps spelled out. SegmentFile is the
  * seam tests use to inject I/O failures (LogStoreOptions.openSegmentFile).
  */
-import { open, rename } from 'node:fs/promises';
+import { mkdir, open, rename, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
-import { FILE_MODE, SNAPSHOT_FILE, SNAPSHOT_TMP_FILE } from './format';
+import { DIR_MODE, FILE_MODE, SNAPSHOT_FILE, SNAPSHOT_TMP_FILE } from './format';
 
 /** An append-only file: write appends all bytes, sync makes them durable (fdatasync). */
 export interface SegmentFile {
@@ -15,26 +15,39 @@ export interface SegmentFile {
 
 export type OpenSegmentFile = (file: string) => Promise<SegmentFile>;
 
+/** Writes all of `data` at the file's position (regular-file writes are complete in practice, but the API allows short ones). */
+export async function writeAll(fh: FileHandle, data: Uint8Array, file: string): Promise<void> {
+  let offset = 0;
+  while (offset < data.length) {
+    const { bytesWritten } = await fh.write(data, offset, data.length - offset);
+    if (bytesWritten <= 0) {
+      throw new Error(`write to ${file} made no progress`);
+    }
+    offset += bytesWritten;
+  }
+}
+
 /** Opens (creating if needed, mode 0600) a segment for appending; O_APPEND puts every write at the end. */
 export const openSegmentFile: OpenSegmentFile = async (file) => {
   const fh = await open(file, 'a', FILE_MODE);
   return {
-    async write(data) {
-      // Regular-file writes are complete in practice, but the API allows short writes.
-      let offset = 0;
-      while (offset < data.length) {
-        const { bytesWritten } = await fh.write(data, offset, data.length - offset);
-        if (bytesWritten <= 0) {
-          throw new Error(`write to ${file} made no progress`);
-        }
-        offset += bytesWritten;
-      }
-    },
+    write: (data) => writeAll(fh, data, file),
     // fdatasync also persists the file size, which is all the metadata reading the data back needs.
     sync: () => fh.datasync(),
     close: () => fh.close(),
   };
 };
+
+/** Creates dir (0700) if needed; a new dir's own name is made durable too, or a power loss could take it. */
+export async function ensureDir(dir: string, fsync: boolean): Promise<void> {
+  const created = await mkdir(dir, { recursive: true, mode: DIR_MODE });
+  for (let d = dir; created !== undefined && fsync; d = path.dirname(d)) {
+    await syncDir(path.dirname(d));
+    if (d === created || path.dirname(d) === d) {
+      break;
+    }
+  }
+}
 
 /**
  * Makes created, renamed and removed names in `dir` durable. Windows cannot open a directory for
@@ -66,22 +79,40 @@ export async function truncateFile(file: string, length: number, fsync: boolean)
 }
 
 /**
- * Replaces the snapshot atomically: a crash leaves either the old or the new snapshot.json, never a
- * partial one (write tmp, fsync it, rename over, fsync the directory so the rename itself is durable).
+ * Replaces a file atomically: a crash leaves either the old or the new one, never a partial one (write
+ * tmp, fsync it, rename over, fsync the directory so the rename itself is durable).
  */
-export async function writeSnapshotFile(dir: string, text: string, fsync: boolean): Promise<void> {
-  const tmp = path.join(dir, SNAPSHOT_TMP_FILE);
+export async function replaceFile(dir: string, name: string, tmpName: string, data: Uint8Array, fsync: boolean) {
+  const tmp = path.join(dir, tmpName);
   const fh = await open(tmp, 'w', FILE_MODE);
   try {
-    await fh.writeFile(text, 'utf8');
+    await fh.writeFile(data);
     if (fsync) {
       await fh.sync();
     }
   } finally {
     await fh.close();
   }
-  await rename(tmp, path.join(dir, SNAPSHOT_FILE));
+  await rename(tmp, path.join(dir, name));
   if (fsync) {
     await syncDir(dir);
+  }
+}
+
+/** Replaces snapshot.json atomically (see replaceFile). */
+export function writeSnapshotFile(dir: string, data: Uint8Array, fsync: boolean): Promise<void> {
+  return replaceFile(dir, SNAPSHOT_FILE, SNAPSHOT_TMP_FILE, data, fsync);
+}
+
+/** Writes a new file (0600) whole and, with fsync, fdatasyncs it (its name is made durable by the caller). */
+export async function writeNewFile(file: string, data: Uint8Array, fsync: boolean): Promise<void> {
+  const fh = await open(file, 'wx', FILE_MODE);
+  try {
+    await writeAll(fh, data, file);
+    if (fsync) {
+      await fh.datasync();
+    }
+  } finally {
+    await fh.close();
   }
 }

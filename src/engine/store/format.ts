@@ -1,34 +1,54 @@
 /**
- * The on-disk format of the log store: file names, the encoding of one record as one JSON line, the
- * snapshot document, and the error recovery throws when it finds data it must not drop.
- * See logStore.ts for the layout and the reasoning behind it.
+ * The store's file names and modes, the check that a record can be logged, and the errors recovery
+ * throws when it finds data it must not drop. See logStore.ts for the layout and the reasoning.
  */
 import type { NewRecord } from './types';
 
 export const SNAPSHOT_FILE = 'snapshot.json';
 /** Written first and renamed over SNAPSHOT_FILE; a leftover one is from a crashed compaction. */
 export const SNAPSHOT_TMP_FILE = 'snapshot.json.tmp';
-export const SNAPSHOT_FORMAT = 1;
+/** The highest seq known acknowledged (checkpoint.ts). */
+export const CHECKPOINT_FILE = 'checkpoint.json';
+/** Where `repair` moves damaged bytes (one file per damaged stretch) and its reports. */
+export const DAMAGED_DIR = 'damaged';
 /** Files and directories hold the user's conversations: owner-only. */
 export const FILE_MODE = 0o600;
 export const DIR_MODE = 0o700;
 
 /** 16 digits hold every safe integer, so names sort the same as text and as numbers. */
 const SEQ_DIGITS = 16;
-const SEGMENT_NAME = /^log-(\d+)\.jsonl$/;
+const pad = (n: number) => String(n).padStart(SEQ_DIGITS, '0');
+/** Framed segments (framing.ts) end in .v2.jsonl; plain ones (engines before format 2) in .jsonl. */
+const SEGMENT_NAME = /^log-(\d{1,16})(\.v2)?\.jsonl$/;
+const ARCHIVE_NAME = /^archive-(\d{1,16})\.dat$/;
 
 export function segmentFileName(firstSeq: number): string {
-  return `log-${String(firstSeq).padStart(SEQ_DIGITS, '0')}.jsonl`;
+  return `log-${pad(firstSeq)}.v2.jsonl`;
 }
 
-/** The first seq of a segment file name, or undefined when the name is not a segment's. */
-export function parseSegmentFileName(name: string): number | undefined {
+/** A segment written before format 2 (tests and migration build them). */
+export function legacySegmentFileName(firstSeq: number): string {
+  return `log-${pad(firstSeq)}.jsonl`;
+}
+
+/** The first seq of a segment file name and whether it is framed, or undefined when it is not a segment's. */
+export function parseSegmentFileName(name: string): { firstSeq: number; legacy: boolean } | undefined {
   const m = SEGMENT_NAME.exec(name);
   if (!m) {
     return undefined;
   }
   const seq = Number(m[1]);
-  return Number.isSafeInteger(seq) && seq >= 1 ? seq : undefined;
+  return Number.isSafeInteger(seq) && seq >= 1 ? { firstSeq: seq, legacy: m[2] === undefined } : undefined;
+}
+
+export function archiveFileName(id: number): string {
+  return `archive-${pad(id)}.dat`;
+}
+
+export function parseArchiveFileName(name: string): number | undefined {
+  const m = ARCHIVE_NAME.exec(name);
+  const id = m ? Number(m[1]) : NaN;
+  return Number.isSafeInteger(id) && id >= 1 ? id : undefined;
 }
 
 /**
@@ -39,11 +59,13 @@ export function encodeBody(record: NewRecord): string {
   if (typeof record !== 'object' || record === null || Array.isArray(record)) {
     throw new TypeError('a log record must be a plain object');
   }
-  if (typeof record.type !== 'string') {
-    throw new TypeError('a log record needs a string "type"');
+  if (typeof record.type !== 'string' || record.type === 'log.gap') {
+    throw new TypeError('a log record needs a string "type" (and not "log.gap", which repair writes)');
   }
-  if (Object.prototype.hasOwnProperty.call(record, 'seq')) {
-    throw new TypeError('a log record must not carry a "seq"; the store assigns it');
+  for (const reserved of ['seq', 'crc']) {
+    if (Object.prototype.hasOwnProperty.call(record, reserved)) {
+      throw new TypeError(`a log record must not carry a "${reserved}"; the store writes it`);
+    }
   }
   // A top-level toJSON could turn the record into something that is not a record.
   if (typeof (record as { toJSON?: unknown }).toJSON === 'function') {
@@ -52,40 +74,10 @@ export function encodeBody(record: NewRecord): string {
   return JSON.stringify(record);
 }
 
-/** `{"seq":N,…body…}\n`: the seq goes first so a person reading the file sees it first. */
-export function encodeLine(seq: number, body: string): string {
-  return body === '{}' ? `{"seq":${seq}}\n` : `{"seq":${seq},${body.slice(1)}\n`;
-}
-
-export function encodeSnapshot(seq: number, snapshot: unknown): string {
-  const text = JSON.stringify({ format: SNAPSHOT_FORMAT, seq, snapshot });
-  // undefined (or a function) would vanish from the document and come back as "no snapshot".
-  if (snapshot === undefined || !text.includes('"snapshot":')) {
-    throw new TypeError('a snapshot must be a JSON value');
-  }
-  return `${text}\n`;
-}
-
-export function decodeSnapshot(file: string, text: string): { seq: number; snapshot: unknown } {
-  let doc: unknown;
-  try {
-    doc = JSON.parse(text);
-  } catch (e) {
-    throw new LogCorruptError(file, 0, `the snapshot is not valid JSON (${(e as Error).message})`);
-  }
-  const d = doc as { format?: unknown; seq?: unknown; snapshot?: unknown } | null;
-  if (typeof d !== 'object' || d === null || d.format !== SNAPSHOT_FORMAT) {
-    throw new LogCorruptError(file, 0, `the snapshot is not a format-${SNAPSHOT_FORMAT} snapshot document`);
-  }
-  if (typeof d.seq !== 'number' || !Number.isSafeInteger(d.seq) || d.seq < 0) {
-    throw new LogCorruptError(file, 0, 'the snapshot has no valid "seq"');
-  }
-  return { seq: d.seq, snapshot: d.snapshot };
-}
-
 /**
- * Data the store will not silently drop: corruption followed by good records, gaps between files, an
- * unreadable snapshot. The engine must not start over it; an operator has to look at `file`.
+ * Data the store will not silently drop: a damaged record followed by good ones, acknowledged records
+ * missing from the end, gaps between files, an unreadable snapshot or archive. The engine must not
+ * start over it; `repair` (repair.ts) keeps every valid record and moves the damaged bytes aside.
  */
 export class LogCorruptError extends Error {
   override readonly name = 'LogCorruptError';
@@ -94,11 +86,17 @@ export class LogCorruptError extends Error {
     readonly offset: number,
     readonly reason: string,
   ) {
-    super(`log store file ${file} is corrupt at byte offset ${offset}: ${reason}`);
+    super(`state file ${file} is damaged at byte offset ${offset}: ${reason}`);
   }
 }
 
 /** Every durable promise of a failed store rejects with this; `cause` is the I/O error. */
 export class LogStoreFailedError extends Error {
   override readonly name = 'LogStoreFailedError';
+}
+
+/** A short, printable excerpt of the bytes at `from` (damage found there), for messages and reports. */
+export function excerpt(buf: Uint8Array, from: number, max = 40): string {
+  const part = Buffer.from(buf.subarray(from, Math.min(buf.length, from + max)));
+  return `${JSON.stringify(part.toString('latin1').replace(/[^\x20-\x7e]/g, '.'))}${from + max < buf.length ? '…' : ''}`;
 }

@@ -1,88 +1,81 @@
 /**
- * Reading one segment file back: the valid prefix of records, and a classification of whatever follows
- * it. A bad stretch that runs to the end of the file is a torn tail (the crash interrupted the last
- * write, whose records were never acknowledged); a bad line with a good record after it is corruption.
+ * Reading one segment file back: where its valid records are, and a classification of whatever follows
+ * them. A bad stretch that runs to the end of the file is a torn tail (recovery.ts decides, with the
+ * checkpoint, whether it held anything acknowledged); a bad line with a valid record after it is damage
+ * in the middle, which only `repair` may remove. Framed lines are checked by frame and checksum alone;
+ * their JSON is parsed later, one record at a time (logTail.ts).
  */
-import { LogCorruptError } from './format';
+import { excerpt, LogCorruptError } from './format';
+import {
+  checkFramedLine,
+  decodeFramedLine,
+  decodeLegacyLine,
+  GAP_TYPE,
+  nextRecordOffset,
+  type FrameCheck,
+  type LineDecoder,
+} from './framing';
 import type { LogRecord } from './types';
 
 const NEWLINE = 0x0a;
-/** fatal: bytes that are not UTF-8 make the line bad instead of silently becoming U+FFFD. */
-const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 export interface SegmentScan {
-  /** The valid records, in order, starting at the segment's first seq. */
-  records: LogRecord[];
+  /** Seq, start and end (without the newline) of each valid record, flat; gap markers left out. */
+  records: number[];
+  /** How many seqs the valid prefix covers (records, and the seqs gap markers stand for). */
+  seqCount: number;
   /** Byte length of the valid prefix: where the file is truncated when it has a torn tail. */
   goodBytes: number;
   /** Why the bytes after goodBytes were rejected; undefined when the whole file is valid. */
   tailReason?: string;
 }
 
-function parseLine(buf: Buffer, start: number, end: number): unknown {
-  try {
-    return JSON.parse(utf8.decode(buf.subarray(start, end)));
-  } catch {
-    return undefined;
-  }
+export const decoderFor = (legacy: boolean): LineDecoder => (legacy ? decodeLegacyLine : decodeFramedLine);
+
+/** The seq after a valid record (a gap marker stands for seq..through). */
+export const seqAfter = (record: LogRecord): number =>
+  record.type === GAP_TYPE ? Number(record.through) + 1 : record.seq + 1;
+
+/** A legacy line checked like a framed one: its seq (legacy segments have no gap markers). */
+function checkLegacyLine(buf: Buffer, start: number, end: number): FrameCheck {
+  const line = decodeLegacyLine(buf, start, end);
+  return 'record' in line ? { seq: line.record.seq } : line;
 }
 
-function isObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
-/** What is wrong with a parsed line, given the seq it must carry; undefined when it is that record. */
-function problemOf(value: unknown, expectedSeq: number): string | undefined {
-  if (!isObject(value)) {
-    return 'the line is not a JSON object';
-  }
-  if (typeof value.type !== 'string') {
-    return 'the record has no string "type"';
-  }
-  if (value.seq !== expectedSeq) {
-    return `the record has seq ${JSON.stringify(value.seq)} where ${expectedSeq} was expected`;
-  }
-  return undefined;
-}
-
-/** Offset of the first complete line at or after `from` that looks like a record, if any. */
-function nextRecordOffset(buf: Buffer, from: number): number | undefined {
-  let pos = from;
-  while (pos < buf.length) {
-    const nl = buf.indexOf(NEWLINE, pos);
-    if (nl === -1) {
-      return undefined;
-    }
-    const value = parseLine(buf, pos, nl);
-    if (isObject(value) && Number.isSafeInteger(value.seq) && typeof value.type === 'string') {
-      return pos;
-    }
-    pos = nl + 1;
-  }
-  return undefined;
-}
-
-/** Throws LogCorruptError when a bad line is followed by a good record. */
-export function scanSegment(file: string, buf: Buffer, firstSeq: number): SegmentScan {
-  const records: LogRecord[] = [];
+/** Throws LogCorruptError when a bad line is followed by a valid record. */
+export function scanSegment(file: string, buf: Buffer, firstSeq: number, legacy: boolean): SegmentScan {
+  const check = legacy ? checkLegacyLine : checkFramedLine;
+  const records: number[] = [];
+  let expected = firstSeq;
   let pos = 0;
   while (pos < buf.length) {
     const nl = buf.indexOf(NEWLINE, pos);
     if (nl === -1) {
-      return { records, goodBytes: pos, tailReason: 'the last line has no newline' };
+      return { records, seqCount: expected - firstSeq, goodBytes: pos, tailReason: 'the last line has no newline' };
     }
-    const value = parseLine(buf, pos, nl);
+    const line = check(buf, pos, nl);
     const problem =
-      value === undefined ? 'the line is not valid UTF-8 JSON' : problemOf(value, firstSeq + records.length);
-    if (problem !== undefined) {
-      const later = nextRecordOffset(buf, nl + 1);
+      'problem' in line
+        ? line.problem
+        : line.seq !== expected
+          ? `the record has seq ${line.seq} where ${expected} was expected`
+          : undefined;
+    if (problem !== undefined || 'problem' in line) {
+      const later = nextRecordOffset(buf, nl + 1, decoderFor(legacy));
       if (later !== undefined) {
-        throw new LogCorruptError(file, pos, `${problem}, and a record follows at byte offset ${later}`);
+        throw new LogCorruptError(
+          file,
+          pos,
+          `${problem}; found ${excerpt(buf, pos)}; valid records follow at byte offset ${later}`,
+        );
       }
-      return { records, goodBytes: pos, tailReason: problem };
+      return { records, seqCount: expected - firstSeq, goodBytes: pos, tailReason: problem };
     }
-    records.push(value as LogRecord);
+    if (line.through === undefined) {
+      records.push(line.seq, pos, nl);
+    }
+    expected = (line.through ?? line.seq) + 1;
     pos = nl + 1;
   }
-  return { records, goodBytes: pos };
+  return { records, seqCount: expected - firstSeq, goodBytes: pos };
 }

@@ -63,7 +63,13 @@ export class SegmentSet {
     if (current.count === 0 && current.firstSeq === firstSeq) {
       return;
     } // already a fresh segment there
-    const meta: SegmentMeta = { firstSeq, path: path.join(this.dir, segmentFileName(firstSeq)), bytes: 0, count: 0 };
+    const meta: SegmentMeta = {
+      firstSeq,
+      path: path.join(this.dir, segmentFileName(firstSeq)),
+      bytes: 0,
+      count: 0,
+      legacy: false,
+    };
     const file = await this.openFile(meta.path);
     const old = this.file;
     this.file = file;

@@ -5,9 +5,12 @@
  * records, so writes never race with a rotation. The first failed write or sync fails the writer for
  * good: after an fsync error the kernel may have dropped the dirty pages, so a retry could report data
  * durable that is not (fail-stop; the engine restarts and recovers from what is really on disk).
+ * After each batch is durable, and before its promises resolve, the checkpoint records its last seq.
  */
+import type { Checkpoint } from './checkpoint';
 import { deferred, rejected, type Deferred } from './deferred';
-import { encodeLine, LogStoreFailedError } from './format';
+import { LogStoreFailedError } from './format';
+import { encodeLine } from './framing';
 import type { SegmentSet } from './segments';
 
 interface Batch {
@@ -35,6 +38,7 @@ export class SegmentWriter {
 
   constructor(
     readonly segments: SegmentSet,
+    private readonly checkpoint: Checkpoint,
     private nextSeq: number,
     private readonly onDurable?: OnDurable,
   ) {}
@@ -89,7 +93,11 @@ export class SegmentWriter {
       await this.running;
     }
     try {
-      await this.segments.close();
+      try {
+        await this.segments.close();
+      } finally {
+        await this.checkpoint.close();
+      }
     } catch (e) {
       if (!this.failure) {
         throw e;
@@ -137,7 +145,11 @@ export class SegmentWriter {
       rotation.done.resolve();
     }
     await this.segments.write(lines, written, lines.length);
+    if (this.checkpoint.failure) {
+      throw this.checkpoint.failure;
+    }
     if (batch) {
+      this.checkpoint.record(first + lines.length - 1);
       this.flushes++;
     }
   }

@@ -15,6 +15,10 @@ export interface BridgeContext {
   sessions: SessionDirectory;
   /** Longest wait_for_response, in ms (5 minutes unless BILT_WAIT_TIMEOUT says otherwise). */
   waitTimeoutMs: number;
+  /** A lost upstream is found again by connecting afresh (the local engine, found or started again). */
+  reconnects: boolean;
+  /** Forgets the upstream connection: the next client() connects afresh. */
+  reset(): Promise<void>;
   log(line: string): void;
 }
 

@@ -39,6 +39,16 @@ export async function startBridge(o: BridgeStartOptions): Promise<RunningBridge>
   if (config.token) {
     secrets.push(config.token);
   }
+  const readToken = config.readToken;
+  if (readToken) {
+    config.readToken = () => {
+      const token = readToken();
+      if (token) {
+        secrets.push(token);
+      }
+      return token;
+    };
+  }
   const upstream = new Upstream(config);
   const waitSeconds = Number(o.env.BILT_WAIT_TIMEOUT);
   const waitTimeoutMs = Number.isFinite(waitSeconds) && waitSeconds > 0 ? waitSeconds * 1000 : LIMITS.waitTimeoutMs;
@@ -65,6 +75,8 @@ export function describeBridge() {
       client: () => Promise.reject(new Error('describe only')),
       sessions: new SessionDirectory(),
       waitTimeoutMs: 0,
+      reconnects: false,
+      reset: async () => undefined,
       log: () => undefined,
     }),
   );

@@ -1,5 +1,6 @@
 /** The bridge as an MCP server: the 8 seed tools over whatever upstream, with hints and reconnection. */
 import type { Server } from '@modelcontextprotocol/sdk/server/index.js';
+import { isBiltError } from '../../core/errors';
 import { VERSION } from '../../core/version';
 import type { AnyTool } from '../kit/tool';
 import { createToolServer } from '../kit/toolServer';
@@ -17,6 +18,23 @@ export const BRIDGE_INSTRUCTIONS =
 export interface UpstreamSource {
   client(signal?: AbortSignal): Promise<UpstreamClient>;
   noteFailure(e: unknown): void;
+  /** Connecting afresh finds a lost upstream again (the local engine). */
+  readonly reconnects: boolean;
+  reset(): Promise<void>;
+}
+
+/**
+ * Whether a call that failed may be made once more on the upstream found again: only when the
+ * connection failed, and only when repeating it cannot do a thing twice (a tool that only reads, or a
+ * request refused before it was sent).
+ */
+function retryable(tool: AnyTool, e: unknown, upstream: UpstreamSource): boolean {
+  return (
+    upstream.reconnects &&
+    isBiltError(e) &&
+    e.code === 'unavailable' &&
+    (tool.annotations.readOnlyHint === true || e.details['sent'] === false)
+  );
 }
 
 export function createBridgeServer(
@@ -28,6 +46,8 @@ export function createBridgeServer(
     client: async (s) => withSeedIds(await upstream.client(s), ids),
     sessions: new SessionDirectory(),
     waitTimeoutMs: o.waitTimeoutMs,
+    reconnects: upstream.reconnects,
+    reset: () => upstream.reset(),
     log: o.log,
   };
   const offered = bridgeTools(ctx).filter((t) => !o.readOnly || t.annotations.readOnlyHint === true);
@@ -38,7 +58,17 @@ export function createBridgeServer(
         return await t.handler(input, extra);
       } catch (e) {
         upstream.noteFailure(e);
-        throw e;
+        if (extra.signal.aborted || !retryable(t, e, upstream)) {
+          throw e;
+        }
+        o.log(`${t.name}: ${e instanceof Error ? e.message : String(e)}; once more on the engine found again`);
+        await upstream.reset();
+        try {
+          return await t.handler(input, extra);
+        } catch (again) {
+          upstream.noteFailure(again);
+          throw again;
+        }
       }
     },
   }));

@@ -3,47 +3,27 @@
  * server), or, without BILT_URL, the local engine found through its discovery file and started if none
  * runs. Connects once, on first use; a local engine that went away is found (or started) again.
  */
-import { execSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { BiltClient, type ServerKind } from '../../api/client';
 import { defaultDataDir } from '../../api/local/discovery';
 import { findOrStartEngine } from '../../api/local/launcher';
 import { isBiltError } from '../../core/errors';
+import { failFastWhenGone } from './localFetch';
+import { tokenFromEnv } from './token';
 
 export interface UpstreamConfig {
   url?: string | undefined;
   /** What BILT_URL speaks (BILT_SERVER_KIND=bilt or session-api); detected when unset. */
   kind?: ServerKind | undefined;
   token?: string | undefined;
+  /** Set when the token could not be read at start (a missing BILT_TOKEN_FILE): read it again per connection. */
+  readToken?: (() => string | undefined) | undefined;
   dataDir: string;
   /** dist/engine.js, to start a local engine. */
   engineScript: string;
   log(line: string): void;
 }
 
-/**
- * The token, without it ever sitting in a client's config file: BILT_TOKEN (set by VS Code from its
- * SecretStorage), else BILT_TOKEN_FILE (a 0600 file), else BILT_TOKEN_COMMAND (e.g. a keychain lookup
- * such as `security find-generic-password -w -s bilt` or `secret-tool lookup service bilt`).
- */
-export function tokenFromEnv(env: NodeJS.ProcessEnv): string | undefined {
-  if (env.BILT_TOKEN) {
-    return env.BILT_TOKEN;
-  }
-  if (env.BILT_TOKEN_FILE) {
-    return readFileSync(env.BILT_TOKEN_FILE, 'utf8').trim() || undefined;
-  }
-  if (env.BILT_TOKEN_COMMAND) {
-    return (
-      execSync(env.BILT_TOKEN_COMMAND, {
-        encoding: 'utf8',
-        stdio: ['ignore', 'pipe', 'ignore'],
-        timeout: 15_000,
-      }).trim() || undefined
-    );
-  }
-  return undefined;
-}
+export { tokenFromEnv } from './token';
 
 export function upstreamFromEnv(
   env: NodeJS.ProcessEnv,
@@ -54,10 +34,19 @@ export function upstreamFromEnv(
   const url = overrides.url ?? (env.BILT_URL || undefined);
   const kind =
     env.BILT_SERVER_KIND === 'bilt' || env.BILT_SERVER_KIND === 'session-api' ? env.BILT_SERVER_KIND : undefined;
+  let token: string | undefined;
+  let readToken: (() => string | undefined) | undefined;
+  try {
+    token = url ? tokenFromEnv(env) : undefined;
+  } catch (e) {
+    log(`token: ${e instanceof Error ? e.message : String(e)}`);
+    readToken = () => tokenFromEnv(env);
+  }
   return {
     url,
     kind,
-    token: url ? tokenFromEnv(env) : undefined,
+    token,
+    readToken,
     dataDir: overrides.dataDir ?? defaultDataDir(env),
     engineScript,
     log,
@@ -71,6 +60,11 @@ export class Upstream {
 
   get isLocal(): boolean {
     return this.c.url === undefined;
+  }
+
+  /** A lost local engine is found (or started) again by connecting afresh. */
+  get reconnects(): boolean {
+    return this.isLocal;
   }
 
   client(signal?: AbortSignal): Promise<BiltClient> {
@@ -96,6 +90,9 @@ export class Upstream {
 
   private async connect(signal?: AbortSignal): Promise<BiltClient> {
     if (this.c.url) {
+      if (this.c.token === undefined && this.c.readToken) {
+        this.c.token = this.c.readToken(); // throws the BiltError naming the file while it is missing
+      }
       this.c.log(`upstream ${this.c.url}${this.c.token ? ' (with token)' : ' (no BILT_TOKEN set)'}`);
       return BiltClient.connect(
         { url: this.c.url, kind: this.c.kind, token: this.c.token, clientName: 'bilt-bridge', log: this.c.log },
@@ -104,6 +101,15 @@ export class Upstream {
     }
     const d = await findOrStartEngine({ engineScript: this.c.engineScript, dataDir: this.c.dataDir });
     this.c.log(`upstream: local engine pid ${d.pid} at ${d.mcpUrl}`);
-    return BiltClient.connect({ url: d.mcpUrl, token: d.token, clientName: 'bilt-bridge', log: this.c.log }, signal);
+    return BiltClient.connect(
+      {
+        url: d.mcpUrl,
+        token: d.token,
+        clientName: 'bilt-bridge',
+        log: this.c.log,
+        fetch: failFastWhenGone(globalThis.fetch, d.url),
+      },
+      signal,
+    );
   }
 }

@@ -4,16 +4,11 @@
  * field and the limit, instead of the SDK's generic validation text.
  */
 import { Server } from '@modelcontextprotocol/sdk/server/index.js';
-import {
-  CallToolRequestSchema,
-  ErrorCode,
-  ListToolsRequestSchema,
-  McpError,
-  type CallToolResult,
-} from '@modelcontextprotocol/sdk/types.js';
+import { ErrorCode, ListToolsRequestSchema, McpError, type CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { z } from 'zod';
 import { BiltError, isBiltError } from '../../core/errors';
-import { parseInput } from '../../core/validation';
+import { excerpt, parseInput } from '../../core/validation';
+import { LenientCallToolRequest, paramsProblem } from './callRequest';
 import type { AnyTool, ToolExtra } from './tool';
 
 export interface ToolServerOptions {
@@ -22,6 +17,8 @@ export interface ToolServerOptions {
   instructions?: string;
   /** Diagnostics for unexpected failures (never receives secrets). */
   log?(line: string): void;
+  /** Aborts the calls this server answers (a cancellation that reached the engine another way). */
+  cancelled?: AbortSignal;
 }
 
 function jsonSchema(schema: z.ZodType, io: 'input' | 'output'): { type: 'object'; [k: string]: unknown } {
@@ -72,19 +69,23 @@ export function createToolServer(options: ToolServerOptions, tools: ToolSet | re
     },
   );
   server.setRequestHandler(ListToolsRequestSchema, () => ({ tools: listed as never }));
-  server.setRequestHandler(CallToolRequestSchema, async (request, rawExtra) => {
-    const tool = byName.get(request.params.name);
+  server.setRequestHandler(LenientCallToolRequest, async (request, rawExtra) => {
+    const problem = paramsProblem(request.params);
+    if (problem) {
+      throw new McpError(ErrorCode.InvalidParams, `Invalid params: ${problem}`);
+    }
+    const { name } = request.params;
+    const tool = byName.get(name);
     if (!tool) {
-      throw new McpError(
-        ErrorCode.InvalidParams,
-        `Unknown tool ${request.params.name}; available: ${[...byName.keys()].join(', ')}`,
-      );
+      const shown = /^[\w.-]{1,64}$/.test(name) ? name : excerpt(name); // never echo a huge name whole
+      throw new McpError(ErrorCode.InvalidParams, `Unknown tool ${shown}; available: ${[...byName.keys()].join(', ')}`);
     }
     const token = request.params._meta?.progressToken;
+    const signal = options.cancelled ? AbortSignal.any([rawExtra.signal, options.cancelled]) : rawExtra.signal;
     const extra: ToolExtra = {
-      signal: rawExtra.signal,
+      signal,
       progress: async (p) => {
-        if (token === undefined || rawExtra.signal.aborted) {
+        if (token === undefined || signal.aborted) {
           return;
         }
         await rawExtra
@@ -93,7 +94,7 @@ export function createToolServer(options: ToolServerOptions, tools: ToolSet | re
       },
     };
     try {
-      const input = parseInput(tool.input, request.params.arguments ?? {});
+      const input = parseInput(tool.input, request.params.arguments);
       const output = await tool.handler(input, extra);
       const checked = tool.output.safeParse(output);
       if (!checked.success) {

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { waitForWorkflow } from '../../../src/actions/wait';
+import { BiltError } from '../../../src/core/errors';
 import type { Workflow } from '../../../src/core/model';
 import { view, workflow } from '../present/fixtures';
 import { FakeStore } from './fakeStore';
@@ -39,5 +40,25 @@ describe('actions: waiting for a workflow to settle', () => {
     const waiting = waitForWorkflow(await store.client(), REF, 'w1', { signal: stop.signal });
     setImmediate(() => stop.abort());
     assert.equal((await waiting).ended, 'aborted');
+  });
+
+  it('ends as lost at a watch error the caller says is fatal (endOnError), with the last state seen', async () => {
+    const store = new FakeStore();
+    const client = await store.client();
+    const lost = new BiltError('unavailable', 'the event stream closed');
+    const watch = client.watch.bind(client);
+    client.watch = (ref, o) => ({
+      async *[Symbol.asyncIterator]() {
+        for await (const e of watch(ref, o)) {
+          yield e;
+          if (e.type === 'session') {
+            yield { type: 'error' as const, error: lost, retryInMs: 1000 };
+          }
+        }
+      },
+    });
+    store.watchViews = [at({ status: 'running' })];
+    const r = await waitForWorkflow(client, REF, 'w1', { endOnError: (e) => e.code === 'unavailable' });
+    assert.deepEqual([r.ended, r.error, r.workflow?.status], ['lost', lost, 'running']);
   });
 });

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { liveInputs } from '../../../src/core/contract/live';
 import { seedInputs } from '../../../src/core/contract/seed';
+import { CreateSessionBody } from '../../../src/core/contract/sessionApi';
 import { BiltError } from '../../../src/core/errors';
 import { parseInput } from '../../../src/core/validation';
 
@@ -106,5 +107,52 @@ describe('core/validation: every limit names its field and the limit', () => {
       String(failure(() => parseInput(liveInputs.bilt_send_message, { projectId: pid })).message),
       /message or answers is required/,
     );
+  });
+
+  it('absurd numbers name the field and its whole range (1e308, fractions, Infinity, beyond 2^53)', () => {
+    const limit = (value: unknown) =>
+      failure(() => parseInput(seedInputs.bilt_get_messages, { session_id: sid, limit: value }));
+    for (const [value, got] of [
+      [1e308, '1e+308'],
+      [2.5, '2.5'],
+      [Infinity, 'Infinity'],
+      [2 ** 60, '1152921504606847000'],
+    ] as const) {
+      const d = limit(value);
+      assert.equal(d.field, 'limit');
+      assert.equal(d.message, `limit must be a whole number from 1 to 100 (got ${got})`);
+      assert.equal(d.issues, undefined, 'one issue, not one per broken rule');
+    }
+    const offset = failure(() => parseInput(seedInputs.bilt_get_messages, { session_id: sid, offset: 1e308 }));
+    assert.equal(offset.message, 'offset must be a whole number from 0 to 9007199254740991 (got 1e+308)');
+  });
+
+  it('quotes at most a short excerpt of what was sent: deep values, long strings', () => {
+    let deep: unknown = 'x';
+    for (let i = 0; i < 10_000; i++) {
+      deep = [deep];
+    }
+    const nested = failure(() => parseInput(seedInputs.bilt_get_session, { session_id: deep }));
+    assert.deepEqual([nested.field, nested.message], ['session_id', 'session_id must be a UUID (got array)']);
+    const object = failure(() => parseInput(seedInputs.bilt_get_session, { session_id: { a: 1 } }));
+    assert.equal(object.message, 'session_id must be a UUID (got object)');
+    const answers = failure(() => parseInput(liveInputs.bilt_send_message, { projectId: sid, answers: deep }));
+    assert.deepEqual([answers.field, answers.message], ['answers', 'answers must be a string (got array)']);
+    const long = failure(() => parseInput(seedInputs.bilt_get_session, { session_id: 'a'.repeat(1_000_000) }));
+    assert.equal(long.message, `session_id must be a UUID (got "${'a'.repeat(40)}"… (1000000 characters))`);
+  });
+
+  it('session data nested deeper than 32 levels is refused by name (no stack overflow measuring it)', () => {
+    let deep: unknown = 1;
+    for (let i = 0; i < 100_000; i++) {
+      deep = [deep];
+    }
+    const d = failure(() => parseInput(CreateSessionBody, { agent_id: 'EMULATOR', data: { deep } }));
+    assert.deepEqual([d.field, d.message], ['data', 'data may nest at most 32 levels deep']);
+    let ok: unknown = 1;
+    for (let i = 0; i < 31; i++) {
+      ok = { ok };
+    }
+    assert.doesNotThrow(() => parseInput(CreateSessionBody, { agent_id: 'EMULATOR', data: { ok } }));
   });
 });

@@ -125,4 +125,10 @@ export class FakeUpstream implements UpstreamSource, UpstreamClient {
   noteFailure(e: unknown): void {
     this.failures.push(e);
   }
+  /** Whether the bridge may find this upstream again after a lost connection (the local engine). */
+  reconnects = false;
+  resets = 0;
+  async reset(): Promise<void> {
+    this.resets++;
+  }
 }

@@ -3,7 +3,7 @@
  * in protocol.ts unless a preset supplies another parser (see ../presets).
  */
 import type { Variant } from '../../../core/model';
-import type { Agent, AgentContext, AgentRun } from '../types';
+import type { Agent, AgentContext, AgentRun, ProcessGroupLog } from '../types';
 import type { LineParser } from './actions';
 import { CommandRun } from './commandRun';
 import { parseProtocolLine } from './protocol';
@@ -22,6 +22,8 @@ export interface CommandAgentConfig {
   /** Variant of stderr lines: `error` by default; presets whose tools log to stderr use `log`. */
   stderrVariant?: Variant;
   killGraceMs?: number;
+  /** Where running process groups are recorded (see groupRecords.ts). */
+  processGroups?: ProcessGroupLog;
   /** The command line for a session's model (presets add their CLI's model flag); unchanged by default. */
   withModel?: (command: string, model: string) => string;
 }
@@ -42,6 +44,7 @@ export class CommandAgent implements Agent {
         parseStdout: this.config.parseStdout ?? parseProtocolLine,
         stderrVariant: this.config.stderrVariant ?? 'error',
         killGraceMs: this.config.killGraceMs ?? DEFAULT_KILL_GRACE_MS,
+        ...(this.config.processGroups ? { processGroups: this.config.processGroups } : {}),
       },
       ctx,
     );

@@ -5,7 +5,7 @@
  */
 import type { ChildProcess } from 'node:child_process';
 import type { Variant } from '../../../core/model';
-import type { AgentContext, AgentOutcome, AgentRun } from '../types';
+import type { AgentContext, AgentOutcome, AgentRun, ProcessGroupLog } from '../types';
 import type { LineAction, LineParser } from './actions';
 import { pump } from './lines';
 import { groupAlive, isWindows, signalGroup, spawnShell, waitUntil } from './processGroup';
@@ -17,6 +17,7 @@ export interface CommandRunConfig {
   parseStdout: LineParser;
   stderrVariant: Variant;
   killGraceMs: number;
+  processGroups?: ProcessGroupLog;
 }
 
 /** How long to wait for the output pipes to drain after the command exited (a background process may hold them). */
@@ -68,12 +69,20 @@ export class CommandRun implements AgentRun {
     }
     const report = new RunReport(ctx);
     let child: ChildProcess;
+    config.processGroups?.starting(ctx.workflowId);
     try {
       child = spawnShell(config.command, { cwd: ctx.workDir, env: config.env });
     } catch (e) {
+      config.processGroups?.ended(undefined, ctx.workflowId);
       return report.outcome({ code: null, signal: null, spawnError: e instanceof Error ? e : new Error(String(e)) });
     }
     this.child = child;
+    const pgid = child.pid;
+    if (pgid !== undefined) {
+      config.processGroups?.started(pgid, ctx.workflowId);
+    } else {
+      config.processGroups?.ended(undefined, ctx.workflowId);
+    }
     const live = () => !this.finished && this.cancelledAt === undefined;
     const exit = waitForExit(child);
     const drained = Promise.all([
@@ -107,6 +116,7 @@ export class CommandRun implements AgentRun {
       clearTimeout(this.killTimer);
       child.stdout?.destroy();
       child.stderr?.destroy();
+      config.processGroups?.ended(pgid, ctx.workflowId);
     }
   }
 

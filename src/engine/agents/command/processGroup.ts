@@ -66,7 +66,15 @@ const hasProc = process.platform === 'linux' && existsSync('/proc/self/stat');
 
 /** Members of a process group that are not zombies, from /proc. */
 function livingMembers(pgid: number): number {
-  let n = 0;
+  return groupMembers(pgid).length;
+}
+
+/** Pids of the living (not zombie) members of a process group; Linux only ([] elsewhere). */
+export function groupMembers(pgid: number): number[] {
+  if (!hasProc) {
+    return [];
+  }
+  const members: number[] = [];
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) {
       continue;
@@ -76,13 +84,39 @@ function livingMembers(pgid: number): number {
       // "pid (comm) state ppid pgrp …": comm may contain spaces and parentheses
       const [state, , pgrp] = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
       if (Number(pgrp) === pgid && state !== 'Z' && state !== 'X') {
-        n++;
+        members.push(Number(entry));
       }
     } catch {
       // the process ended while we looked
     }
   }
-  return n;
+  return members;
+}
+
+/**
+ * The process groups of the living processes whose environment holds `marker` (e.g.
+ * `BILT_WORKFLOW_ID=<id>\0`, which every process of a run inherits); Linux only ([] elsewhere).
+ */
+export function groupsCarrying(marker: string): number[] {
+  if (!hasProc) {
+    return [];
+  }
+  const groups = new Set<number>();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) {
+      continue;
+    }
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const [state, , pgrp] = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      if (state !== 'Z' && state !== 'X' && readFileSync(`/proc/${entry}/environ`, 'utf8').includes(marker)) {
+        groups.add(Number(pgrp));
+      }
+    } catch {
+      // gone, or not ours to read
+    }
+  }
+  return [...groups];
 }
 
 /** Resolves once `test` holds or `deadline` (epoch ms) has passed; polls every `everyMs`. */

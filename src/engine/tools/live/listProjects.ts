@@ -6,5 +6,11 @@ import { liveToolSpec } from '../../../core/contract/liveTools';
 export const listProjectsTool = (svc: EngineService) =>
   defineTool({
     ...liveToolSpec('bilt_list_projects'),
-    handler: async () => ({ projects: svc.listProjects().map((p) => toLiveProject(p, svc.projectUrl(p.id))) }),
+    handler: async ({ limit, offset }) => {
+      const page = svc.projectsPage(limit, offset);
+      const projects = page.projects.map((p) => toLiveProject(p, svc.projectUrl(p.id)));
+      return limit === undefined && offset === undefined
+        ? { projects }
+        : { projects, total: page.total, hasMore: page.hasMore };
+    },
   });

@@ -6,8 +6,14 @@ import { seedToolSpec } from '../../../core/contract/seedTools';
 export const listProjectsTool = (ctx: BridgeContext) =>
   defineTool({
     ...seedToolSpec('bilt_list_projects'),
-    handler: async (_input, extra) => {
+    handler: async ({ limit, offset }, extra) => {
       const client = await ctx.client(extra.signal);
-      return { projects: (await client.backend.listProjects({ signal: extra.signal })).map(toSeedProject) };
+      const all = (await client.backend.listProjects({ signal: extra.signal })).map(toSeedProject);
+      if (limit === undefined && offset === undefined) {
+        return { projects: all };
+      }
+      const from = offset ?? 0;
+      const projects = all.slice(from, limit === undefined ? undefined : from + limit);
+      return { projects, total: all.length, has_more: from + projects.length < all.length };
     },
   });

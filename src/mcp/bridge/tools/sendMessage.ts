@@ -15,7 +15,7 @@ export const sendMessageTool = (ctx: BridgeContext) =>
       let workflow = sent.workflow;
       let timedOut = false;
       if (wait_for_response) {
-        const r = await waitSettled(client, ref, sent.workflowId, ctx.waitTimeoutMs, extra);
+        const r = await waitSettled(ctx, client, ref, sent.workflowId, extra);
         workflow = r.workflow ?? workflow;
         status = workflow?.status ?? status;
         timedOut = r.ended === 'timedOut';

@@ -8,8 +8,11 @@ import assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { Engine } from '../../../../src/engine/engine';
-import { EngineState } from '../../../../src/engine/state/engineState';
-import { StateSnapshotSchema } from '../../../../src/engine/state/records';
+import { planCompaction } from '../../../../src/engine/state/compaction';
+import { NO_ARCHIVE } from '../../../../src/engine/state/history';
+import { StateSnapshot } from '../../../../src/engine/state/snapshots';
+import { stateFromSnapshot } from '../../../../src/engine/state/stateSnapshot';
+import { ArchiveBuilder } from '../../../../src/engine/store/archive';
 import { ScriptedAgent } from '../../../support/scriptedAgent';
 import { openFixture, refusal, type Fixture } from './fixture';
 
@@ -148,10 +151,11 @@ describe('engine service: Session API sessions in the one state', () => {
         },
       ],
     };
-    const state = EngineState.fromSnapshot(StateSnapshotSchema.parse(old));
+    const state = stateFromSnapshot(StateSnapshot.parse(old), NO_ARCHIVE);
     const s = state.session('s1')!;
     assert.deepEqual([s.taskId, s.agentId, s.prompt, s.data], ['old', undefined, undefined, undefined]);
     assert.equal(state.userMessagesSince('p1', Date.parse(at) - 1).count, 1);
-    assert.deepEqual(state.snapshot().userMessageTimes, { p1: [Date.parse(at)] });
+    const next = planCompaction(state, new ArchiveBuilder(1), new Map()).snapshot;
+    assert.deepEqual(next.userMessageTimes, { p1: [Date.parse(at)] });
   });
 });

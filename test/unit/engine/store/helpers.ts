@@ -3,7 +3,10 @@ import assert from 'node:assert/strict';
 import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { legacySegmentFileName, segmentFileName } from '../../../../src/engine/store/format';
+import { encodeLine } from '../../../../src/engine/store/framing';
 import { LogStore, type LogStoreOptions } from '../../../../src/engine/store/logStore';
+import { serializeSnapshot, snapshotDocument } from '../../../../src/engine/store/snapshotFile';
 import type { LogRecord, NewRecord, OpenedLog } from '../../../../src/engine/store/types';
 
 /** Registers afterEach cleanup and returns a maker of fresh temp dirs. */
@@ -23,10 +26,13 @@ export function useTempDirs(): () => Promise<string> {
 
 export const rec = (i: number): NewRecord => ({ type: 'test.record', i, text: `record ${i} — ünïcødé 🚀` });
 
-/** The line the store writes for rec(seq) at `seq`. */
-export const lineOf = (seq: number): string => `${JSON.stringify({ seq, ...rec(seq) })}\n`;
+/** The framed line the store writes for rec(seq) at `seq`. */
+export const lineOf = (seq: number): string => encodeLine(seq, JSON.stringify(rec(seq)));
+/** The line an engine before format 2 wrote (no checksum). */
+export const legacyLineOf = (seq: number): string => `${JSON.stringify({ seq, ...rec(seq) })}\n`;
 
-export const segName = (firstSeq: number): string => `log-${String(firstSeq).padStart(16, '0')}.jsonl`;
+export const segName = (firstSeq: number): string => segmentFileName(firstSeq);
+export const legacySegName = (firstSeq: number): string => legacySegmentFileName(firstSeq);
 
 /** Writes a segment holding rec(seq) for `seqs`, plus optional raw trailing bytes. */
 export async function writeSegment(
@@ -46,15 +52,29 @@ export async function writeSnapshot(
   snapshot: unknown,
   name = 'snapshot.json',
 ): Promise<void> {
-  await writeFile(path.join(dir, name), `${JSON.stringify({ format: 1, seq, snapshot })}\n`);
+  await writeFile(path.join(dir, name), snapshotDocument(seq, serializeSnapshot(snapshot), new Map()));
+}
+
+/** A segment as engines before format 2 wrote it. */
+export async function writeLegacySegment(dir: string, firstSeq: number, seqs: number[], tail = ''): Promise<string> {
+  const file = path.join(dir, legacySegName(firstSeq));
+  await writeFile(file, seqs.map(legacyLineOf).join('') + tail);
+  return file;
+}
+
+/** A format-1 snapshot, as engines before format 2 wrote it. */
+export async function writeLegacySnapshot(dir: string, seq: number, snapshot: unknown): Promise<void> {
+  await writeFile(path.join(dir, 'snapshot.json'), `${JSON.stringify({ format: 1, seq, snapshot })}\n`);
 }
 
 export const range = (from: number, to: number): number[] =>
   Array.from({ length: Math.max(0, to - from + 1) }, (_, k) => from + k);
 
-/** The store's files in dir, sorted. */
+/** The store's files in dir (segments, snapshot, archives), sorted; the checkpoint is always there. */
 export async function storeFiles(dir: string): Promise<string[]> {
-  return (await readdir(dir)).filter((n) => n.startsWith('log-') || n.startsWith('snapshot')).sort();
+  return (await readdir(dir))
+    .filter((n) => n.startsWith('log-') || n.startsWith('snapshot') || n.startsWith('archive-'))
+    .sort();
 }
 
 export async function sizeOf(file: string): Promise<number> {

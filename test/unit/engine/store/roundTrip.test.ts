@@ -20,7 +20,10 @@ describe('LogStore: append and reopen', () => {
   it('opens an empty dir empty, creating the dir (0700) and the first segment (0600)', async () => {
     const dir = path.join(await tempDir(), 'data');
     const { store, opened } = await open(dir);
-    assert.deepEqual(opened, { snapshot: undefined, snapshotSeq: 0, records: [], droppedTailBytes: 0 });
+    assert.deepEqual(
+      [opened.snapshot, opened.snapshotSeq, opened.records, opened.droppedTailBytes, opened.legacy],
+      [undefined, 0, [], 0, false],
+    );
     assert.equal(store.lastSeq, 0);
     assert.equal(store.bytesSinceSnapshot, 0);
     await store.close();
@@ -47,12 +50,12 @@ describe('LogStore: append and reopen', () => {
     await appendAll(second.store, [6, 7]);
     await second.store.close();
     await reopenExpect(dir, 0, range(1, 7));
-    // One segment, plain JSON lines, seq first.
+    // One segment, JSON lines framed with seq and checksum first.
     assert.deepEqual(await storeFiles(dir), [segName(1)]);
     const lines = (await readText(path.join(dir, segName(1)))).split('\n');
     assert.equal(lines.length, 8);
     assert.equal(lines[7], '');
-    assert.match(lines[0]!, /^\{"seq":1,"type":"test.record",/);
+    assert.match(lines[0]!, /^\{"seq":1,"crc":"[0-9a-f]{8}","type":"test.record",/);
   });
 
   it('counts bytesSinceSnapshot as the bytes written to the log', async () => {

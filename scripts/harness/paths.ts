@@ -105,7 +105,9 @@ function pruneRuns(runs: string): void {
     .filter((n) => n.startsWith('r-'))
     .map((n) => ({ p: path.join(runs, n), t: statSync(path.join(runs, n)).mtimeMs }))
     .sort((a, b) => b.t - a.t)
-    .slice(KEEP_RUNS - 1);
+    .slice(KEEP_RUNS - 1)
+    // a run another checkout's suite is still using on this machine is not touched (runs last minutes)
+    .filter(({ t }) => Date.now() - t > 30 * 60_000);
   for (const { p } of old) {
     rmSync(p, { recursive: true, force: true });
   }

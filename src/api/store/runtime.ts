@@ -10,8 +10,9 @@ import { ClientSlot, RETIRE_MS } from './clients';
 import type { Driver, RuntimeContext } from './driver';
 import { errorOfState, failureState, needsUser, retryAtOf } from './status';
 import { ProjectTable } from './table';
-import { backoff, type StoreConfig } from './timing';
-import type { ServerConfig, ServerSnapshot, ServerState } from './types';
+import { asBiltError } from '../watch/state';
+import { backoff, UNREACHABLE_FAST_TRIES, UNREACHABLE_RETRY_MS, type StoreConfig } from './timing';
+import { isSignedOut, type ServerConfig, type ServerSnapshot, type ServerState } from './types';
 
 export class ServerRuntime {
   status: ServerState = { state: 'connecting' };
@@ -104,7 +105,10 @@ export class ServerRuntime {
   noteFailure(e: unknown, capMs?: number): number | undefined {
     this.failures++;
     const now = this.c.now();
-    this.status = failureState(e, now, backoff(this.c, this.failures, capMs), this.clients.current?.budget);
+    const unreachable =
+      !isSignedOut(e) && asBiltError(e).code === 'unavailable' && this.failures <= UNREACHABLE_FAST_TRIES;
+    const waitMs = Math.min(backoff(this.c, this.failures, capMs), unreachable ? UNREACHABLE_RETRY_MS : Infinity);
+    this.status = failureState(e, now, waitMs, this.clients.current?.budget);
     this.c.log(`${this.server.id}: ${this.status.state}${e instanceof Error ? ` (${e.message})` : ''}`);
     this.ctx.changed();
     return needsUser(this.status) ? undefined : retryAtOf(this.status);

@@ -73,3 +73,12 @@ export function storeConfig(o: StoreOptions): StoreConfig {
 export function backoff(c: StoreConfig, failures: number, capMs = Infinity): number {
   return Math.min(capMs, c.maxBackoffMs, c.retryMs * 2 ** Math.max(0, failures - 1));
 }
+
+/**
+ * While a server cannot be reached at all (refused, reset, no route), a try costs it nothing: the first
+ * UNREACHABLE_FAST_TRIES retries come at most UNREACHABLE_RETRY_MS apart, so a server that returns (an engine
+ * restarted on another port, a network back) is found within that time; an outage longer than that
+ * (about 5 minutes: a machine offline) falls back to the doubling backoff.
+ */
+export const UNREACHABLE_RETRY_MS = 5000;
+export const UNREACHABLE_FAST_TRIES = 60;

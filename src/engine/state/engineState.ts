@@ -80,7 +80,7 @@ export class EngineState {
         const row = this.mustSession(rec.sessionId);
         row.prompt = rec.patch.prompt ?? row.prompt;
         row.data = rec.patch.data ?? row.data;
-        touch(row, rec.updatedAt);
+        this.touch(row, rec.updatedAt);
         return;
       }
       case 'session.deleted':
@@ -91,7 +91,7 @@ export class EngineState {
         const s = this.mustSession(w.sessionId);
         t.workflows.set(w.id, w);
         s.workflowIds.push(w.id);
-        touch(s, w.updatedAt);
+        this.touch(s, w.updatedAt);
         this.noteUserMessage(s.projectId, Date.parse(w.createdAt));
         return;
       }
@@ -103,7 +103,7 @@ export class EngineState {
         const s = this.mustSession(w.sessionId);
         const next = { ...w, ...rec.patch };
         t.workflows.set(w.id, next);
-        touch(s, next.updatedAt);
+        this.touch(s, next.updatedAt);
         return;
       }
       case 'message.appended': {
@@ -112,7 +112,7 @@ export class EngineState {
         const m = rec.message;
         m.seq = s.messages.archived + s.messages.recent.length + 1;
         s.messages.recent.push(m);
-        touch(s, m.createdAt);
+        this.touch(s, m.createdAt);
         return;
       }
     }
@@ -120,6 +120,18 @@ export class EngineState {
 
   // ---- projects ----
   /** Newest first (of equal times, the later created first). */
+  /**
+   * A session's activity moves its `updatedAt` and its project's (docs/CONTRACT.md: a client that polls
+   * the project list sees which projects changed without reading each one).
+   */
+  private touch(s: SessionRow, at: string): void {
+    s.updatedAt = later(s.updatedAt, at);
+    const project = this.tables.projects.get(s.projectId);
+    if (project && at > project.updatedAt) {
+      this.tables.projects.set(project.id, { ...project, updatedAt: at });
+    }
+  }
+
   listProjects(): Project[] {
     return [...this.tables.projects.values()].reverse().sort((a, b) => b.createdAt.localeCompare(a.createdAt));
   }
@@ -266,8 +278,6 @@ function countSince(times: readonly number[], sinceMs: number): { count: number;
   return { count: times.length - i, ...(i < times.length ? { oldest: times[i] } : {}) };
 }
 
-function touch(s: SessionRow, at: string): void {
-  if (at > s.updatedAt) {
-    s.updatedAt = at;
-  }
+function later(a: string, b: string): string {
+  return b > a ? b : a;
 }

@@ -8,7 +8,7 @@ import { setup, T0 } from './support';
 const unavailable = () => new BiltError('unavailable', 'Cannot reach https://mcp.example.test/mcp');
 
 describe('api/store: failures', () => {
-  it('an unreachable server: state with retryAt, exponential backoff (capped), last data kept, ready again once it answers', async () => {
+  it('an unreachable server: state with retryAt, retried at most 5 s apart, last data kept, ready again once it answers', async () => {
     const t = setup({ options: { retryMs: 2000, maxBackoffMs: 10_000 } });
     t.server.add(2);
     await t.start();
@@ -20,10 +20,31 @@ describe('api/store: failures', () => {
     assert.equal(s.nextRefreshAt, T0 + 62_000);
     await t.timers.advance(60_000);
     const lists = t.server.calls.filter((c) => c.op === 'list').map((c) => (c.at - T0) / 1000);
-    assert.deepEqual(lists, [0, 60, 62, 66, 74, 84, 94], 'retries after 2, 4, 8, then 10 s (the cap)');
+    assert.deepEqual(lists, [0, 60, 62, 66, 71, 76, 81], 'retries after 2, 4, then 5 s (a try costs nothing)');
     s = t.snap();
-    assert.deepEqual([s.status.state, s.updatedAt], ['ready', T0 + 94_000]);
-    assert.equal(s.nextRefreshAt, T0 + 154_000, 'then the normal cadence');
+    assert.deepEqual([s.status.state, s.updatedAt], ['ready', T0 + 81_000]);
+    assert.equal(s.nextRefreshAt, T0 + 141_000, 'then the normal cadence');
+  });
+
+  it('a server that answers with errors backs off exponentially (capped); a long outage too, after 5 minutes', async () => {
+    const t = setup({ options: { retryMs: 2000, maxBackoffMs: 10_000 } });
+    t.server.add(1);
+    await t.start();
+    const broken = () => new BiltError('internal', 'Internal server error');
+    t.server.failures.push(broken(), broken(), broken(), broken(), broken());
+    await t.timers.advance(120_000);
+    const lists = t.server.calls.filter((c) => c.op === 'list').map((c) => (c.at - T0) / 1000);
+    assert.deepEqual(lists.slice(0, 7), [0, 60, 62, 66, 74, 84, 94], 'retries after 2, 4, 8, then 10 s (the cap)');
+
+    const away = setup({ options: { retryMs: 2000, maxBackoffMs: 60_000 } });
+    away.server.add(1);
+    await away.start();
+    away.server.failures.push(...Array.from({ length: 70 }, unavailable));
+    await away.timers.advance(500_000);
+    const late = away.server.calls.filter((c) => c.op === 'list').map((c) => c.at - T0);
+    const gaps = late.slice(1).map((at, i) => at - late[i]!);
+    assert.ok(gaps.slice(3, 60).every((g) => g === 5000), 'the first 60 tries (5 minutes): 5 s apart');
+    assert.equal(gaps[61], 60_000, 'after 60 fast tries: the doubling backoff (capped at 60 s)');
   });
 
   it('a rate-limit error pauses the server for retry_after seconds', async () => {

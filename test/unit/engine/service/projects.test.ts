@@ -39,6 +39,22 @@ describe('engine service: projects and sessions', () => {
     assert.equal(cap.message, 'Project limit reached');
   });
 
+  it("moves a project's updatedAt with its session's activity, and keeps it across a restart", async () => {
+    f = await openFixture();
+    const quiet = await f.engine.service.createProject({ name: 'quiet' });
+    const busy = await f.engine.service.createProject({ name: 'busy' });
+    const s = await f.engine.service.findSession({ projectId: busy.id });
+    f.clock.advance(60_000);
+    await f.engine.service.sendMessage(s.id, 'Add a login screen');
+    const updated = (id: string) => f.engine.service.listProjects().find((p) => p.id === id)!.updatedAt;
+    assert.ok(updated(busy.id) > busy.updatedAt, 'the send moved the busy project');
+    assert.equal(updated(busy.id), (await f.engine.service.findSession({ sessionId: s.id })).updatedAt);
+    assert.equal(updated(quiet.id), quiet.updatedAt, 'the quiet project did not move');
+    const before = updated(busy.id);
+    f = await f.reopen();
+    assert.equal(updated(busy.id), before);
+  });
+
   it('gives every project a current session, created idle on first read', async () => {
     f = await openFixture();
     const p = await f.engine.service.createProject({ name: 'app' });

@@ -13,6 +13,8 @@ export interface DriverOptions {
   timeoutMs: number;
   env: Record<string, string>;
   grep?: string;
+  /** A packaged extension to install and test instead of the development folder. */
+  vsix?: string;
   codeServerArgs: string[];
   echo: boolean;
   verbose: boolean;
@@ -28,6 +30,7 @@ const USAGE = `Runs test/integration inside code-server (see docs/TESTING.md, "R
   --timeout MS            time limit for the results (default 180000)
   --env KEY=VALUE         extension host environment (repeatable)
   --grep REGEX            only tests whose full title matches
+  --vsix FILE             install this VSIX into the run's extensions dir and test it (not the repo's folder)
   --code-server-arg=ARG   extra code-server argument (repeatable; keep the = for ARGs like --enable-proposed-api)
   --echo                  stream the browser console (the extension host's console.log)
   --verbose               stream code-server's output`;
@@ -45,6 +48,7 @@ export function readOptions(repo: string, argv = process.argv.slice(2)): DriverO
       timeout: { type: 'string', default: '180000' },
       env: { type: 'string', multiple: true, default: [] },
       grep: { type: 'string' },
+      vsix: { type: 'string' },
       'code-server-arg': { type: 'string', multiple: true, default: [] },
       echo: { type: 'boolean', default: false },
       verbose: { type: 'boolean', default: false },
@@ -83,6 +87,7 @@ export function readOptions(repo: string, argv = process.argv.slice(2)): DriverO
       }),
     ),
     grep: v.grep,
+    vsix: v.vsix && path.resolve(v.vsix),
     codeServerArgs: v['code-server-arg'],
     echo: v.echo,
     verbose: v.verbose,

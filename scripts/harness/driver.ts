@@ -20,6 +20,7 @@ import { makeRunDir, readInstall, type RunDir } from './paths';
 import { workbenchUrl } from './payload';
 import { printResults, waitForResults } from './report';
 import { installTestExtensions } from './testExtensions';
+import { installVsix, VSIX_HOST } from './vsix';
 import { loadUiScript, sleep, takeScreenshot, waitForFile, type UiContext } from './ui';
 
 const repo = path.resolve(__dirname, '../..');
@@ -132,6 +133,9 @@ async function main(): Promise<number> {
   let wb: Workbench | undefined;
   try {
     installTestExtensions(repo, run.extensions, log);
+    if (opt.vsix) {
+      installVsix(install, run, opt.vsix, log);
+    }
     const cs = await startCodeServer({
       install,
       run,
@@ -145,7 +149,8 @@ async function main(): Promise<number> {
       baseUrl: cs.baseUrl,
       authority: `127.0.0.1:${cs.port}`,
       workspace,
-      extensionDevelopmentPath: opt.extension,
+      // testing a VSIX: the development folder is an empty host for the test runner, Bilt is the installed one
+      extensionDevelopmentPath: opt.vsix ? path.join(repo, VSIX_HOST) : opt.extension,
       extensionTestsPath: tests,
       extensionEnvironment: {
         BILT_ENGINE_DATA_DIR: run.engineData, // the tests never touch ~/.bilt
@@ -154,6 +159,8 @@ async function main(): Promise<number> {
         [RUNNER_ENV.results]: run.results,
         [RUNNER_ENV.holdMs]: String(opt.timeoutMs),
         ...(opt.grep ? { [RUNNER_ENV.grep]: opt.grep } : {}),
+        ...(opt.vsix ? { [RUNNER_ENV.vsix]: opt.vsix } : {}),
+        [RUNNER_ENV.repo]: repo, // the test fixtures (a VSIX does not ship them)
         ...opt.env,
       },
     });

@@ -9,6 +9,10 @@ export const RUNNER_ENV = {
   holdMs: 'BILT_IT_HOLD_MS',
   /** Optional mocha grep: only tests whose full title matches this regular expression. */
   grep: 'BILT_IT_GREP',
+  /** Set when Bilt under test was installed from this VSIX (scripts/harness/vsix.ts), not the development folder. */
+  vsix: 'BILT_IT_VSIX',
+  /** The repository the tests come from: its test fixtures (a VSIX does not ship them). */
+  repo: 'BILT_IT_REPO',
 } as const;
 
 /** The file the driver writes once its browser steps are done; run() settles after it appears. */

@@ -4,6 +4,7 @@ import path from 'node:path';
 import * as vscode from 'vscode';
 import type { BiltExtensionApi } from '../../src/extension';
 import type { ProjectEntry } from '../../src/api/store/types';
+import { RUNNER_ENV } from './results';
 
 export const EXTENSION_ID = 'bilt-community.bilt-vscode';
 
@@ -37,11 +38,11 @@ let prepared: Promise<void> | undefined;
 /** Once per run: the local engine restarted with the test scenario (fast, one question, a 3 s build). */
 export function useTestScenario(): Promise<void> {
   prepared ??= (async () => {
-    const ext = vscode.extensions.getExtension(EXTENSION_ID)!;
+    const fixtures = process.env[RUNNER_ENV.repo] ?? vscode.extensions.getExtension(EXTENSION_ID)!.extensionPath;
     const config = vscode.workspace.getConfiguration('bilt');
     await config.update(
       'localEngine.scenario',
-      path.join(ext.extensionPath, 'test/fixtures/scenarios/vscode.json'),
+      path.join(fixtures, 'test/fixtures/scenarios/vscode.json'),
       vscode.ConfigurationTarget.Global,
     );
     await config.update('notifications', 'never', vscode.ConfigurationTarget.Global);

@@ -43,7 +43,10 @@ describe('api/store: failures', () => {
     await away.timers.advance(500_000);
     const late = away.server.calls.filter((c) => c.op === 'list').map((c) => c.at - T0);
     const gaps = late.slice(1).map((at, i) => at - late[i]!);
-    assert.ok(gaps.slice(3, 60).every((g) => g === 5000), 'the first 60 tries (5 minutes): 5 s apart');
+    assert.ok(
+      gaps.slice(3, 60).every((g) => g === 5000),
+      'the first 60 tries (5 minutes): 5 s apart',
+    );
     assert.equal(gaps[61], 60_000, 'after 60 fast tries: the doubling backoff (capped at 60 s)');
   });
 

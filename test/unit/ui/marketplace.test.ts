@@ -33,8 +33,9 @@ describe('manifest: ready for the Marketplace', () => {
   });
 
   it('has a square PNG icon of at least 128 px that the VSIX ships', () => {
-    assert.ok(manifest.icon?.endsWith('.png'), 'the Marketplace wants a PNG');
-    const png = readFileSync(path.join(root, manifest.icon));
+    const icon = manifest.icon ?? '';
+    assert.ok(icon.endsWith('.png'), 'the Marketplace wants a PNG');
+    const png = readFileSync(path.join(root, icon));
     assert.equal(png.subarray(1, 4).toString(), 'PNG');
     const [width, height] = [png.readUInt32BE(16), png.readUInt32BE(20)];
     assert.ok(width === height && width >= 128, `${width}×${height}`);

@@ -128,9 +128,12 @@ describe('wire: live contract tools (/live/mcp)', () => {
       description: p.description,
       visibility: p.visibility,
       created_at: p.createdAt,
-      updated_at: p.updatedAt,
+      updated_at: sp.updated_at,
     });
     const live = await t.live.call('bilt_get_session', { projectId: p.id });
+    // the project's updatedAt moved with its session's activity (docs/CONTRACT.md)
+    assert.ok(sp.updated_at > p.updatedAt, `${sp.updated_at} after ${p.updatedAt}`);
+    assert.equal(sp.updated_at, live.updatedAt);
     const seed = await t.seed.call('bilt_get_session', { project_id: p.id });
     assert.deepEqual(
       [seed.session_id, seed.status, seed.workflow_id, seed.updated_at],

@@ -24,6 +24,11 @@ export interface AgentContext {
   readonly signal: AbortSignal;
   /** Appends an AI-side message to the session (variant defaults to 'info'). */
   say(text: string, variant?: Variant): void;
+  /**
+   * Undefined while the engine keeps up with say() and progress(); else a promise that resolves when it
+   * has caught up. An agent that can hold its producer (a child's output stream) waits on it.
+   */
+  backlog?(): Promise<void> | undefined;
   /** Updates the workflow's progress (percentage 0–100, current step). */
   progress(p: Progress): void;
   /**

@@ -19,6 +19,14 @@ export interface CommitterOptions {
   log(line: string): void;
 }
 
+/**
+ * Back-pressure: once this many records wait for the disk, agents that produce output faster than it
+ * can be stored are held (backlog()) until the wait is down to BACKLOG_LOW, so reads (which wait for
+ * everything committed before them: settled()) stay quick and memory stays bounded.
+ */
+const BACKLOG_HIGH = 2000;
+const BACKLOG_LOW = 500;
+
 /** Log since the snapshot worth compacting at shutdown. */
 const SHUTDOWN_COMPACT_BYTES = 1024 * 1024;
 
@@ -26,6 +34,8 @@ export class Committer {
   private compacting: Promise<void> | undefined;
   private failed: unknown;
   private lastDurable: Promise<void> = Promise.resolve();
+  private waitingForDisk = 0;
+  private backlogWaiters: Array<() => void> = [];
 
   constructor(
     private readonly store: LogStore,
@@ -40,16 +50,25 @@ export class Committer {
     }
     const { seqs, durable } = this.store.append(records);
     this.lastDurable = durable.catch(() => undefined);
+    this.waitingForDisk += records.length;
+    const written = () => {
+      this.waitingForDisk -= records.length;
+      if (this.waitingForDisk <= BACKLOG_LOW && this.backlogWaiters.length > 0) {
+        this.backlogWaiters.splice(0).forEach((resume) => resume());
+      }
+    };
     const events: EngineEvent[] = records.map((r, i) => {
       this.state.apply(r);
       return this.eventFor(r, seqs[i]!);
     });
     return durable.then(
       () => {
+        written();
         this.bus.publish(events);
         this.maybeCompact();
       },
       (e: unknown) => {
+        written();
         if (!this.failed) {
           this.failed = e;
           this.options.onFatal(e);
@@ -57,6 +76,14 @@ export class Committer {
         throw this.unavailable();
       },
     );
+  }
+
+  /** Undefined while the disk keeps up; else resolves once the records waiting for it are few again. */
+  backlog(): Promise<void> | undefined {
+    if (this.waitingForDisk < BACKLOG_HIGH) {
+      return undefined;
+    }
+    return new Promise((resume) => this.backlogWaiters.push(resume));
   }
 
   /**

@@ -224,6 +224,7 @@ export class Runner {
           void report(this.ctx.committer.commit([messageRecord(this.ctx, w, 'ai', variant, text)]));
         }
       },
+      backlog: () => this.ctx.committer.backlog(),
       progress: (p: Progress) => {
         if (!live()) {
           return;

@@ -86,16 +86,24 @@ export class CommandRun implements AgentRun {
     const live = () => !this.finished && this.cancelledAt === undefined;
     const exit = waitForExit(child);
     const drained = Promise.all([
-      pump(child.stdout, (line) => {
-        if (live()) {
-          report.apply(parseSafely(config.parseStdout, line));
-        }
-      }),
-      pump(child.stderr, (line) => {
-        if (live()) {
-          report.say(line, config.stderrVariant);
-        }
-      }),
+      pump(
+        child.stdout,
+        (line) => {
+          if (live()) {
+            report.apply(parseSafely(config.parseStdout, line));
+          }
+        },
+        () => ctx.backlog?.(),
+      ),
+      pump(
+        child.stderr,
+        (line) => {
+          if (live()) {
+            report.say(line, config.stderrVariant);
+          }
+        },
+        () => ctx.backlog?.(),
+      ),
     ]);
     child.stdin?.on('error', () => undefined); // the command may exit without reading its input
     child.stdin?.end(ctx.message);

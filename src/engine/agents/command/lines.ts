@@ -83,8 +83,15 @@ export class LineSplitter {
   }
 }
 
-/** Feeds a stream's lines (blank lines skipped) to `onLine`; resolves when the stream has ended. */
-export function pump(stream: Readable | null, onLine: (line: string) => void): Promise<void> {
+/**
+ * Feeds a stream's lines (blank lines skipped) to `onLine`; resolves when the stream has ended. While
+ * `backlog()` returns a promise, the stream is paused (the writer blocks on its full pipe) until it resolves.
+ */
+export function pump(
+  stream: Readable | null,
+  onLine: (line: string) => void,
+  backlog?: () => Promise<void> | undefined,
+): Promise<void> {
   if (!stream) {
     return Promise.resolve();
   }
@@ -97,7 +104,14 @@ export function pump(stream: Readable | null, onLine: (line: string) => void): P
     }
   };
   return new Promise((resolve) => {
-    stream.on('data', (chunk: Buffer) => emit(splitter.push(chunk)));
+    stream.on('data', (chunk: Buffer) => {
+      emit(splitter.push(chunk));
+      const caughtUp = backlog?.();
+      if (caughtUp) {
+        stream.pause();
+        void caughtUp.then(() => stream.resume());
+      }
+    });
     stream.once('close', () => {
       emit(splitter.end());
       resolve();

@@ -1,9 +1,33 @@
 import assert from 'node:assert/strict';
-import { LineSplitter, cleanLine } from '../../../../src/engine/agents/command/lines';
+import { PassThrough } from 'node:stream';
+import { LineSplitter, cleanLine, pump } from '../../../../src/engine/agents/command/lines';
 import { parseProtocolLine } from '../../../../src/engine/agents/command/protocol';
 import { nextStepPercentage } from '../../../../src/engine/agents/command/report';
 
 describe('engine/agents/command: line splitting', () => {
+  it('holds the stream while the engine is behind (back-pressure), and goes on once it caught up', async () => {
+    const stream = new PassThrough();
+    const lines: string[] = [];
+    let caughtUp: (() => void) | undefined;
+    let behind = true;
+    const done = pump(
+      stream,
+      (l) => lines.push(l),
+      () => (behind ? new Promise<void>((r) => (caughtUp = r)) : undefined),
+    );
+    stream.write('one\n');
+    await new Promise((r) => setImmediate(r));
+    assert.deepEqual([lines, stream.isPaused()], [['one'], true], 'paused after the first chunk');
+    stream.write('two\n');
+    stream.end();
+    await new Promise((r) => setImmediate(r));
+    assert.deepEqual(lines, ['one'], 'nothing more is read while paused');
+    behind = false;
+    caughtUp!();
+    await done;
+    assert.deepEqual(lines, ['one', 'two']);
+  });
+
   it('decodes UTF-8 characters split across chunks', () => {
     const s = new LineSplitter();
     const bytes = Buffer.from('Prix: 5 €\nΩ ok\n', 'utf8');

@@ -4,7 +4,7 @@
  * its success and its errors, the questions it asked), the questions to answer (a code lens) and the
  * links of results and pauses. Lines are 0-based, as editors count them.
  */
-import { ASKS_LINE, STEP_MARKS } from './transcriptDocument';
+import { ASKS_LINE, STEP_MARKS } from './transcriptTurns';
 
 export type StepKind = keyof typeof STEP_MARKS | 'questions';
 

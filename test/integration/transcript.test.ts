@@ -107,9 +107,12 @@ describe('The live transcript as an editor tab', function () {
       (e) => e.document === document && versions.push(e.document.version),
     );
     try {
-      const status = await vscode.commands.executeCommand<string>('bilt.answerQuestions', target, [
-        { questionIndex: 0, selectedOptions: ['Web'] },
-      ]);
+      // the lens's own command, with the answers a person would pick in its quick pick
+      const status = await vscode.commands.executeCommand<string>(
+        answer.command!.command,
+        ...(answer.command!.arguments ?? []),
+        [{ questionIndex: 0, selectedOptions: ['Web'] }],
+      );
       assert.equal(status, 'running');
       await until(() => document.getText().includes('**Result:**'), 'the completed turn', 30_000);
     } finally {

@@ -5,7 +5,7 @@ import {
   transcriptPath,
   transcriptQuery,
   type TranscriptAddress,
-} from '../../present/transcriptDocument';
+} from '../../present/transcriptAddress';
 import { TRANSCRIPT_SCHEME } from '../ids';
 
 export function transcriptUri(address: TranscriptAddress, projectName: string): vscode.Uri {

@@ -1,57 +1,66 @@
 /**
  * Keeping the reader's place in a transcript that grows: VS Code keeps an editor's viewport when a
  * virtual document's content changes (lines come in below), which is right for a reader who scrolled
- * up. An editor that showed the document's end before the change is scrolled to the new end after it.
+ * up. An editor that follows the end (src/present/transcriptScroll.ts decides which, from how each
+ * viewport moved) is scrolled to the new end after every change.
  */
 import * as vscode from 'vscode';
+import {
+  firstPlace,
+  placeAfterGrowth,
+  placeAfterMove,
+  type ReaderPlace,
+  type Viewport,
+} from '../../present/transcriptScroll';
+import { TRANSCRIPT_SCHEME } from '../ids';
 
-/** The editor shows the last line (the document ends with an empty line, so the one before counts too). */
-const showsEnd = (editor: vscode.TextEditor) =>
-  editor.visibleRanges.some((range) => range.end.line >= editor.document.lineCount - 2);
+const isTranscript = (editor: vscode.TextEditor) => editor.document.uri.scheme === TRANSCRIPT_SCHEME;
+
+function viewport(editor: vscode.TextEditor, ranges = editor.visibleRanges): Viewport {
+  return {
+    top: ranges[0]?.start.line ?? 0,
+    bottom: ranges.at(-1)?.end.line ?? 0,
+    lineCount: editor.document.lineCount,
+  };
+}
 
 export class EndFollower implements vscode.Disposable {
-  /** Editors scrolled to the end whose new visible range has not been reported yet. */
-  private readonly revealing = new Set<vscode.TextEditor>();
-  /** Per document (URI string): the editors to scroll to the end once its change arrives. */
-  private readonly pending = new Map<string, Set<vscode.TextEditor>>();
+  /** The transcript editors on screen and what is known of them. */
+  private readonly places = new Map<vscode.TextEditor, ReaderPlace>();
   private readonly subscriptions: vscode.Disposable[] = [
-    vscode.window.onDidChangeTextEditorVisibleRanges((e) => this.revealing.delete(e.textEditor)),
-    vscode.workspace.onDidChangeTextDocument((e) => this.changed(e.document)),
-    vscode.window.onDidChangeVisibleTextEditors((visible) =>
-      [...this.revealing].filter((editor) => !visible.includes(editor)).forEach((e) => this.revealing.delete(e)),
-    ),
+    vscode.window.onDidChangeVisibleTextEditors((visible) => this.seen(visible)),
+    vscode.window.onDidChangeTextEditorVisibleRanges((e) => {
+      const place = this.places.get(e.textEditor);
+      if (place) {
+        this.places.set(e.textEditor, placeAfterMove(place, viewport(e.textEditor, e.visibleRanges)));
+      } else if (isTranscript(e.textEditor)) {
+        this.places.set(e.textEditor, firstPlace(viewport(e.textEditor, e.visibleRanges)));
+      }
+    }),
+    vscode.workspace.onDidChangeTextDocument((e) => {
+      if (e.document.uri.scheme === TRANSCRIPT_SCHEME && e.contentChanges.length > 0) {
+        this.grown(e.document);
+      }
+    }),
   ];
 
-  /** Called right before a document's content changes: notes which of its editors show its end. */
-  beforeChange(uri: vscode.Uri): void {
-    const key = uri.toString();
-    const atEnd = vscode.window.visibleTextEditors.filter(
-      (editor) => editor.document.uri.toString() === key && (this.revealing.has(editor) || showsEnd(editor)),
-    );
-    const waiting = this.pending.get(key) ?? new Set();
-    atEnd.forEach((editor) => waiting.add(editor));
-    if (waiting.size > 0) {
-      this.pending.set(key, waiting);
-    }
+  constructor() {
+    this.seen(vscode.window.visibleTextEditors);
   }
 
-  /** The document is gone: nothing to scroll. */
-  forget(uri: vscode.Uri): void {
-    this.pending.delete(uri.toString());
+  /** Forgets editors no longer on screen; notes the new ones. */
+  private seen(visible: readonly vscode.TextEditor[]): void {
+    [...this.places.keys()].filter((e) => !visible.includes(e)).forEach((e) => this.places.delete(e));
+    visible
+      .filter((e) => isTranscript(e) && !this.places.has(e))
+      .forEach((e) => this.places.set(e, firstPlace(viewport(e))));
   }
 
-  private changed(document: vscode.TextDocument): void {
-    const key = document.uri.toString();
-    const editors = this.pending.get(key);
-    if (!editors) {
-      return;
-    }
-    this.pending.delete(key);
+  private grown(document: vscode.TextDocument): void {
     const last = document.lineCount - 1;
-    const visible = new Set(vscode.window.visibleTextEditors);
-    for (const editor of editors) {
-      if (visible.has(editor)) {
-        this.revealing.add(editor);
+    for (const [editor, place] of this.places) {
+      if (editor.document === document && place.follows) {
+        this.places.set(editor, placeAfterGrowth(place));
         editor.revealRange(new vscode.Range(last, 0, last, 0), vscode.TextEditorRevealType.Default);
       }
     }
@@ -59,7 +68,6 @@ export class EndFollower implements vscode.Disposable {
 
   dispose(): void {
     this.subscriptions.forEach((s) => s.dispose());
-    this.pending.clear();
-    this.revealing.clear();
+    this.places.clear();
   }
 }

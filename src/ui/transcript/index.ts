@@ -10,15 +10,13 @@ import { registerTranscriptFeatures } from './features';
 import { TranscriptDocuments } from './provider';
 
 export function registerTranscripts(deps: CommandDeps): vscode.Disposable[] {
-  const editors = new EndFollower();
   const documents = new TranscriptDocuments({
-    store: deps.store,
+    actions: deps.actions,
     recentMessages: () => deps.settings().recentMessages,
     log: deps.log,
-    editors,
   });
   return [
-    editors,
+    new EndFollower(),
     documents,
     vscode.workspace.registerTextDocumentContentProvider(TRANSCRIPT_SCHEME, documents),
     ...registerTranscriptFeatures(),

@@ -1,24 +1,28 @@
 /**
  * The content of `bilt-transcript:` documents: read-only Markdown that follows its session while a tab
  * shows it. Asking for a document's content starts following (Open Transcript, or an editor VS Code
- * restores). When the last tab showing it closes, following stops at once (VS Code keeps a closed
+ * restores: package.json's `onFileSystem:bilt-transcript` activates the extension for it). When the last tab showing it closes, following stops at once (VS Code keeps a closed
  * document for up to a few minutes) and resumes from the last message if a tab shows it again; the
  * document's close (`onDidCloseTextDocument`) ends it. Changes are gathered for a moment and announced
  * once, and only when the text differs.
  */
 import * as vscode from 'vscode';
-import type { BiltStoreApi } from '../../api/store/types';
+import type { ActionContext } from '../../actions/context';
+import { SessionFollower } from '../../actions/follow';
+import type { TranscriptAddress } from '../../present/transcriptAddress';
+import { transcriptDocument } from '../../present/transcriptDocument';
 import { TRANSCRIPT_SCHEME } from '../ids';
 import type { Logger } from '../logging';
 import { addressOf, nameInPath } from './address';
-import type { EndFollower } from './editors';
-import { SessionTranscript } from './follow';
 
 /** Changes arriving within this many ms become one update of the document. */
 const GATHER_MS = 50;
 
 interface Open {
-  transcript: SessionTranscript;
+  address: TranscriptAddress;
+  /** The project's name as the address says it (until the store knows it). */
+  pathName: string;
+  transcript: SessionFollower;
   /** The text VS Code was last given. */
   shown: string | undefined;
   timer: ReturnType<typeof setTimeout> | undefined;
@@ -30,9 +34,7 @@ export class TranscriptDocuments implements vscode.TextDocumentContentProvider, 
   readonly onDidChange = this.changes.event;
   private readonly subscriptions: vscode.Disposable[];
 
-  constructor(
-    private readonly o: { store: BiltStoreApi; recentMessages: () => number; log: Logger; editors: EndFollower },
-  ) {
+  constructor(private readonly o: { actions: ActionContext; recentMessages: () => number; log: Logger }) {
     this.subscriptions = [
       this.changes,
       vscode.workspace.onDidCloseTextDocument((d) => this.close(d.uri)),
@@ -63,8 +65,19 @@ export class TranscriptDocuments implements vscode.TextDocumentContentProvider, 
     if (!open) {
       return 'This address names no Bilt session: open a transcript with "Bilt: Open Transcript".\n';
     }
-    open.shown = open.transcript.text();
+    open.shown = this.text(open);
     return open.shown;
+  }
+
+  private text(open: Open): string {
+    const server = this.o.actions.store.snapshot(open.address.serverId);
+    const project = server?.projects?.find((p) => p.project.id === open.address.projectId)?.project;
+    return transcriptDocument({
+      projectName: project?.name ?? open.pathName,
+      sessionId: open.address.sessionId,
+      serverLabel: server?.server.label ?? open.address.serverId,
+      ...open.transcript.state(),
+    });
   }
 
   private follow(uri: vscode.Uri): Open | undefined {
@@ -74,13 +87,18 @@ export class TranscriptDocuments implements vscode.TextDocumentContentProvider, 
     if (existing || !address) {
       return existing;
     }
-    const transcript = new SessionTranscript(address, nameInPath(uri), {
-      store: this.o.store,
-      recentMessages: this.o.recentMessages,
-      log: this.o.log,
-      changed: () => this.schedule(uri),
-    });
-    const open: Open = { transcript, shown: undefined, timer: undefined };
+    const { serverId, projectId, sessionId } = address;
+    const transcript = new SessionFollower(
+      this.o.actions,
+      serverId,
+      { projectId, sessionId },
+      {
+        recentMessages: this.o.recentMessages,
+        warn: (message) => this.o.log.warn(message),
+        changed: () => this.schedule(uri),
+      },
+    );
+    const open: Open = { address, pathName: nameInPath(uri), transcript, shown: undefined, timer: undefined };
     this.open.set(key, open);
     return open;
   }
@@ -92,8 +110,7 @@ export class TranscriptDocuments implements vscode.TextDocumentContentProvider, 
     }
     open.timer ??= setTimeout(() => {
       open.timer = undefined;
-      if (this.open.get(uri.toString()) === open && open.transcript.text() !== open.shown) {
-        this.o.editors.beforeChange(uri);
+      if (this.open.get(uri.toString()) === open && this.text(open) !== open.shown) {
         this.changes.fire(uri);
       }
     }, GATHER_MS);
@@ -106,7 +123,6 @@ export class TranscriptDocuments implements vscode.TextDocumentContentProvider, 
       this.open.delete(key);
       clearTimeout(open.timer);
       open.transcript.dispose();
-      this.o.editors.forget(uri);
     }
   }
 

@@ -1,14 +1,8 @@
 import assert from 'node:assert/strict';
 import type { Question } from '../../../src/core/model';
-import {
-  messageLines,
-  parseTranscriptQuery,
-  transcriptDocument,
-  transcriptPath,
-  transcriptQuery,
-  turnsOf,
-  type TranscriptSource,
-} from '../../../src/present/transcriptDocument';
+import { parseTranscriptQuery, transcriptPath, transcriptQuery } from '../../../src/present/transcriptAddress';
+import { transcriptDocument, type TranscriptSource } from '../../../src/present/transcriptDocument';
+import { messageLines, turnsOf } from '../../../src/present/transcriptTurns';
 import { message, workflow } from './fixtures';
 
 const platform: Question = {

@@ -17,7 +17,8 @@ export async function editorShows(wb: WorkbenchPage, tab: string, text: RegExp, 
   await wb.until(
     async () => {
       const group = activeGroup(wb);
-      label = await group.locator('.tab.active .label-name').first().innerText({ timeout: 1000 });
+      // the tab's name and its extension may sit in separate elements: its text without white space
+      label = (await group.locator('.tab.active').first().innerText({ timeout: 1000 })).replace(/\s+/g, '');
       // Monaco renders spaces as U+00A0, and wraps long lines at a space (kept at the end of the first part):
       // joining the visual lines gives each line back whole (and runs consecutive lines together)
       const shown = await group.locator('.monaco-editor .view-lines').first().innerText({ timeout: 1000 });

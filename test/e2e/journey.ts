@@ -206,12 +206,12 @@ export const journey: Step[] = [
       await wb.pick(PROJECT);
       await wb.quickInputClosed();
       const tab = `${PROJECT}.md`;
-      // opened, it shows its end: the last turn, completed, with the app's link
+      // opened, it shows its end: the last turn's messages, its result and the app's link
       await editorShows(
         wb,
         tab,
         new RegExp(
-          `## ${THIRD} — _completed_[\\s\\S]*\\*\\*Result:\\*\\* Emulated build of ${PROJECT} — \\[open the app\\]\\(https://${PROJECT}\\.emulated\\.bilt\\.app\\)`,
+          `Your app is live[\\s\\S]*\\*\\*Result:\\*\\* (.* — )?\\[open the app\\]\\(https://${PROJECT}\\.emulated\\.bilt\\.app\\)$`,
         ),
       );
       await send(wb, FOURTH);
@@ -229,7 +229,7 @@ export const journey: Step[] = [
     },
   },
   {
-    name: '(g) click the code lens "Answer the question" → "Web": the tab follows the workflow to completed, with the app\'s link',
+    name: '(g) click the code lens "Answer the question" → "Web": the tab follows the workflow to its end, with the app\'s link',
     async run({ wb, log }) {
       await codeLens(wb, 'Answer the question').click({ timeout: 15_000 });
       await wb.expectPrompt(/Which platform should the app run on\?/);
@@ -239,11 +239,14 @@ export const journey: Step[] = [
         wb,
         `${PROJECT}.md`,
         new RegExp(
-          `## ${FOURTH} — _completed_[\\s\\S]*Which platform should the app run on\\? → Web[\\s\\S]*\\*\\*Result:\\*\\* Emulated build of ${PROJECT}`,
+          `Using: Web[\\s\\S]*Your app is live[\\s\\S]*\\*\\*Result:\\*\\* (.* — )?\\[open the app\\]\\(https://${PROJECT}\\.emulated\\.bilt\\.app\\)$`,
         ),
         WORKFLOW_MS,
       );
       log(`transcript: ${JSON.stringify(text.slice(-120))}`);
+      if (text.includes('Bilt asks')) {
+        throw new Error('the transcript still shows the question after it was answered');
+      }
       await wb.rowSays(PROJECT, /^(● )?completed/);
     },
   },

@@ -112,12 +112,9 @@ export class SessionFollower {
 
   private async load(signal: AbortSignal): Promise<void> {
     const read = await readRecentMessages(this.ctx, this.serverId, this.ref, this.o.recentMessages(), { signal });
-    if (read.kind === 'refused') {
-      throw read.error;
-    }
     if (read.kind !== 'done') {
-      signal.throwIfAborted();
-      throw new Error(`reading the session ended as ${read.kind}`);
+      // aborted: the signal fired, and the caller stops there
+      throw read.kind === 'refused' ? read.error : new Error(`reading the session ended as ${read.kind}`);
     }
     this.workflows = read.value.view.workflows;
     this.messages = read.value.messages;

@@ -19,12 +19,16 @@ import { createLogger } from './ui/logging';
 import { registerMcpProvider } from './ui/mcpProvider';
 import { createNotifications } from './ui/notifications';
 import { persistCache, restoreCache } from './ui/persistence';
+import { registerAuthProvider } from './ui/servers/authProvider';
 import { createConnector } from './ui/servers/connector';
+import { RemoteNetwork } from './ui/servers/network';
 import { Tokens } from './ui/servers/tokens';
+import { WorkspaceAccount } from './ui/servers/workspaceAccount';
 import { SessionLogs } from './ui/sessionLogs';
 import { createStatusBar } from './ui/statusBar';
 import { Personal } from './ui/personal';
 import { createPublicApi, type BiltApi } from './ui/publicApi';
+import { registerTranscripts } from './ui/transcript/index';
 import { revealProject } from './ui/tree/reveal';
 import { SessionsView } from './ui/tree/view';
 
@@ -48,6 +52,8 @@ export interface BiltExtensionApi extends BiltApi {
   chat: ChatRecorder;
   /** How long loading and activating took (also in the Bilt log). */
   activation: ActivationTime;
+  /** The account (remote server) this workspace uses. */
+  account: WorkspaceAccount;
 }
 
 export function activate(context: vscode.ExtensionContext): BiltExtensionApi {
@@ -55,8 +61,9 @@ export function activate(context: vscode.ExtensionContext): BiltExtensionApi {
   const log = createLogger(context);
   let settings = readSettings();
   const tokens = new Tokens(context.secrets);
+  const network = new RemoteNetwork(log);
   const store = new BiltStore({
-    connect: createConnector({ context, tokens, settings: () => settings, log }),
+    connect: createConnector({ context, tokens, settings: () => settings, log, network }),
     activeMs: settings.activeMs,
     idleMs: settings.idleMs,
     log: (l) => log.info(l),
@@ -70,7 +77,8 @@ export function activate(context: vscode.ExtensionContext): BiltExtensionApi {
   const composer = new Composer();
   const chat = new ChatRecorder();
   const links = new WorkspaceLinks(context.workspaceState, log);
-  const actions = { store, links };
+  const account = new WorkspaceAccount(context.workspaceState);
+  const actions = { store, links, account };
   const publicApi = createPublicApi(store, actions);
   const deps: CommandDeps = {
     context,
@@ -81,12 +89,15 @@ export function activate(context: vscode.ExtensionContext): BiltExtensionApi {
     logs,
     composer,
     tokens,
+    account,
     settings: () => settings,
     log,
   };
 
   context.subscriptions.push(
     tokens,
+    network,
+    account,
     links,
     publicApi.disposable,
     // a link that changes on disk (a branch switch, a teammate's commit) moves the tree's focus to it
@@ -100,6 +111,8 @@ export function activate(context: vscode.ExtensionContext): BiltExtensionApi {
     createStatusBar(store, personal),
     createNotifications(store, { settings: () => settings, viewVisible: () => view.tree.visible, personal }),
     ...registerCommands(deps),
+    registerAuthProvider(deps),
+    ...registerTranscripts(deps),
     // read at call time: VS Code may ask for definitions while a settings change is still being announced
     registerMcpProvider({ context, tokens, settings: readSettings, log }),
     ...registerAgentTools({ actions, readOnly: () => settings.agentReadOnly }),
@@ -111,12 +124,14 @@ export function activate(context: vscode.ExtensionContext): BiltExtensionApi {
     }),
     // signing in or out in any window refreshes that server here too
     tokens.onDidChange((serverId) => void store.refresh(serverId)),
+    // a proxy or certificate setting changed: remote servers connect again through it
+    network.reconnectOnChange(store),
   );
   // the store connects after this returns (the connector waits a turn, then loads the client: see connector.ts)
   const activation = activated();
   const version = context.extension.packageJSON.version as string;
   log.info(`Bilt ${version} activated ${describeActivation(activation)} (${serverConfigs(settings).length} server(s))`);
-  return { ...publicApi.api, store, view, logs, composer, chat, activation };
+  return { ...publicApi.api, store, view, logs, composer, chat, activation, account };
 }
 
 export function deactivate(): void {}

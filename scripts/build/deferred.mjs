@@ -22,6 +22,7 @@ import path from 'node:path';
 /** Modules dist/extension.js takes from dist/extension-deferred.js on first use (paths from the repo root). */
 export const DEFERRED_MODULES = [
   'src/api/client.ts', // connecting: the MCP SDK client, the contracts, the Session API
+  'src/api/http/proxyFetch.ts', // reaching remote servers through a proxy (undici is required on its own road only)
   'src/api/local/launcher.ts', // finding or starting the local engine
   'src/api/local/discovery.ts', // the discovery file's schema
   'src/api/watch/serverEvents.ts', // the event stream's schemas (the store's push driver)

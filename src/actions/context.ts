@@ -34,9 +34,21 @@ export interface ProjectLinks {
   set(link: Target | undefined, projectName?: string): Promise<void>;
 }
 
+/**
+ * The account (a remote server) this workspace uses when several are signed in: its projects come first
+ * in pickers, and it is where a new project goes when no project is linked. The extension keeps it in
+ * workspaceState ("Bilt: Choose Account for This Workspace").
+ */
+export interface WorkspaceAccount {
+  /** The chosen server's id, or undefined when the workspace has no preference. */
+  get(): string | undefined;
+}
+
 export interface ActionContext {
   store: ActionStore;
   links: ProjectLinks;
+  /** Absent where there are no workspaces (the bridge, tests): no preference. */
+  account?: WorkspaceAccount | undefined;
 }
 
 /** Every action's call options. */

@@ -18,13 +18,18 @@ export interface Created {
   project: Project;
 }
 
-/** The server a new project goes to when none is named: the linked project's, else the first ready one. */
+/**
+ * The server a new project goes to when none is named: the linked project's, else the workspace's chosen
+ * account, else the first ready one (each only when it is ready and can create projects).
+ */
 export function defaultServer(ctx: ActionContext): string | undefined {
   const ready = ctx.store
     .snapshots()
     .filter((s) => s.status.state === 'ready' && s.capabilities?.createProject !== false);
-  const linked = ctx.links.get();
-  return (ready.find((s) => s.server.id === linked?.serverId) ?? ready[0])?.server.id;
+  const linked = ctx.links.get()?.serverId;
+  const account = ctx.account?.get();
+  return (ready.find((s) => s.server.id === linked) ?? ready.find((s) => s.server.id === account) ?? ready[0])?.server
+    .id;
 }
 
 export function createProject(

@@ -16,5 +16,14 @@ export { deleteSession, type Deleted } from './deleteSession';
 export { answerQuestions, checkAnswer, type Answered, type Asked } from './answer';
 export { createProject, defaultServer, type Created, type NewProject } from './createProject';
 export { linkWorkspace, type Linked } from './link';
-export { listProjects, readMessages, readSession, type MessagesRead, type ProjectListing } from './reads';
+export {
+  listProjects,
+  readMessages,
+  readRecentMessages,
+  readSession,
+  type MessagesRead,
+  type ProjectListing,
+  type RecentMessages,
+} from './reads';
+export { SessionFollower, type FollowedSession, type FollowOptions } from './follow';
 export { isSettled, waitForWorkflow, type WaitOptions, type WaitResult } from './wait';

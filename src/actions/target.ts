@@ -53,7 +53,8 @@ export async function loadTarget(ctx: ActionContext, target: Target): Promise<Lo
 
 /**
  * The project an agent or a person means: by id or by exact name (case-insensitive), on one server or
- * any; without one, the workspace's linked project, else the only project there is.
+ * any (a name on several servers: the one on the workspace's account, if it has it); without one, the
+ * workspace's linked project, else the only project there is.
  */
 export function findTarget(ctx: ActionContext, wanted?: string, serverId?: string): Target {
   const all = ctx.store
@@ -62,7 +63,11 @@ export function findTarget(ctx: ActionContext, wanted?: string, serverId?: strin
     .flatMap((s) => (s.projects ?? []).map((entry) => ({ serverId: s.server.id, project: entry.project })));
   const names = all.map((x) => x.project.name).join(', ') || 'none';
   if (wanted) {
-    const hits = all.filter((x) => x.project.id === wanted || x.project.name.toLowerCase() === wanted.toLowerCase());
+    let hits = all.filter((x) => x.project.id === wanted || x.project.name.toLowerCase() === wanted.toLowerCase());
+    const onAccount = hits.filter((x) => x.serverId === ctx.account?.get());
+    if (hits.length > 1 && onAccount.length === 1) {
+      hits = onAccount;
+    }
     if (hits.length > 1) {
       throw invalidProject(`several projects are named "${wanted}" (on different servers); pass the project id`);
     }

@@ -33,7 +33,8 @@ export function serverRow(s: ServerSnapshot): RowModel {
     id: `server:${s.server.id}`,
     label: s.server.label,
     description: words,
-    tooltip: `**${md(s.server.label)}**  \n${s.server.kind === 'local' ? 'Local engine on this machine' : md(s.server.url ?? '')}  \n${words}`,
+    // why it cannot be used, also while cached projects are shown (e.g. which proxy and CAs were tried)
+    tooltip: `**${md(s.server.label)}**  \n${s.server.kind === 'local' ? 'Local engine on this machine' : md(s.server.url ?? '')}  \n${words}${'error' in s.status ? `  \n${md(s.status.error.message)}` : ''}`,
     look: {
       icon: SERVER_ICON[s.server.kind],
       ...(state === 'ready' || state === 'connecting' ? {} : { color: 'list.warningForeground' }),

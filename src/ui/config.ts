@@ -1,7 +1,8 @@
 /** Settings read into plain objects for the vscode-free parts; the only place that knows setting keys. */
 import * as vscode from 'vscode';
 import { SERVER_PROTOCOLS, type ServerConfig, type ServerProtocol } from '../api/store/types';
-import { LIVE_BILT_URL, LOCAL_SERVER_ID, SETTINGS, TOOL_SETS, type ToolSet } from './ids';
+import type { NetworkOptions } from '../api/http/proxyFetch';
+import { HTTP_SETTINGS, LIVE_BILT_URL, LOCAL_SERVER_ID, SETTINGS, TOOL_SETS, type ToolSet } from './ids';
 
 export interface Settings {
   localEnabled: boolean;
@@ -73,6 +74,52 @@ export async function saveRemoteServers(servers: RemoteServerSetting[]): Promise
     .getConfiguration(SETTINGS.section)
     .update(SETTINGS.servers, servers, vscode.ConfigurationTarget.Global);
 }
+
+/**
+ * How remote servers are reached (src/api/http/proxyFetch.ts), from VS Code's network settings and
+ * `bilt.network.caFile`: the proxy (`http.proxy`, else the environment's HTTPS_PROXY / HTTP_PROXY, as
+ * VS Code does; none when `http.proxySupport` is off), `http.noProxy` (+ NO_PROXY), `http.proxyStrictSSL`,
+ * `http.proxyAuthorization`, `http.systemCertificates`, and whether the extension host's global fetch is
+ * VS Code's proxy-aware one (`http.fetchAdditionalSupport`). Read at each connection.
+ */
+export function readNetwork(env: NodeJS.ProcessEnv = process.env): Omit<NetworkOptions, 'hostFetch'> & {
+  hostPatchesFetch: boolean;
+} {
+  const http = vscode.workspace.getConfiguration(HTTP_SETTINGS.section);
+  const caFile = vscode.workspace.getConfiguration(SETTINGS.section).get<string>(SETTINGS.networkCaFile)?.trim();
+  const off = http.get<string>(HTTP_SETTINGS.proxySupport) === 'off';
+  const fromEnv = ['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy'].find((k) => env[k]?.trim());
+  const setting = http.get<string>(HTTP_SETTINGS.proxy)?.trim();
+  const proxy = off
+    ? undefined
+    : setting
+      ? { url: setting, source: 'http.proxy' }
+      : fromEnv && { url: env[fromEnv]!, source: fromEnv };
+  const noProxy = [
+    ...(http.get<string[]>(HTTP_SETTINGS.noProxy) ?? []),
+    ...(env['NO_PROXY'] ?? env['no_proxy'] ?? '').split(','),
+  ].filter((e) => typeof e === 'string' && e.trim());
+  return {
+    proxy: proxy ? proxy.url : undefined,
+    proxySource: proxy ? proxy.source : undefined,
+    noProxyReason: off ? 'http.proxySupport off' : undefined,
+    proxyAuthorization: http.get<string>(HTTP_SETTINGS.proxyAuthorization) || undefined,
+    noProxy,
+    strictSSL: http.get<boolean>(HTTP_SETTINGS.proxyStrictSSL, true),
+    caFiles: caFile ? [caFile] : [],
+    systemCerts: http.get<boolean>(HTTP_SETTINGS.systemCertificates, true),
+    // VS Code (1.139) patches the extension host's fetch unless this is off; older hosts lack the setting
+    hostPatchesFetch: http.get<boolean>(HTTP_SETTINGS.fetchAdditionalSupport) === true,
+  };
+}
+
+/** VS Code's network settings or `bilt.network.*` changed. */
+export const onNetworkSettingsChange = (listener: () => void): vscode.Disposable =>
+  vscode.workspace.onDidChangeConfiguration((e) => {
+    if (e.affectsConfiguration(HTTP_SETTINGS.section) || e.affectsConfiguration(`${SETTINGS.section}.network`)) {
+      listener();
+    }
+  });
 
 export const onSettingsChange = (listener: () => void): vscode.Disposable =>
   vscode.workspace.onDidChangeConfiguration((e) => {

@@ -1,7 +1,8 @@
-/** Every command id, view id, context key, setting key and secret key of the extension, written once. */
+/** Every command id, view id, context key, setting key, secret key and URI scheme of the extension, written once. */
 export const COMMANDS = {
   signIn: 'bilt.signIn',
   signOut: 'bilt.signOut',
+  chooseAccount: 'bilt.chooseAccount',
   addServer: 'bilt.addServer',
   removeServer: 'bilt.removeServer',
   enableLocalEngine: 'bilt.enableLocalEngine',
@@ -16,6 +17,7 @@ export const COMMANDS = {
   answerQuestions: 'bilt.answerQuestions',
   showSessionLog: 'bilt.showSessionLog',
   exportTranscript: 'bilt.exportTranscript',
+  openTranscript: 'bilt.openTranscript',
   copyId: 'bilt.copyId',
   openInBrowser: 'bilt.openInBrowser',
   linkWorkspace: 'bilt.linkWorkspace',
@@ -63,6 +65,19 @@ export const SETTINGS = {
   recentMessages: 'log.recentMessages',
   agentTools: 'agent.tools',
   agentReadOnly: 'agent.readOnly',
+  networkCaFile: 'network.caFile',
+} as const;
+
+/** VS Code's own network settings the client honours for remote servers (src/ui/config.ts readNetwork). */
+export const HTTP_SETTINGS = {
+  section: 'http',
+  proxy: 'proxy',
+  noProxy: 'noProxy',
+  proxyStrictSSL: 'proxyStrictSSL',
+  proxyAuthorization: 'proxyAuthorization',
+  proxySupport: 'proxySupport',
+  systemCertificates: 'systemCertificates',
+  fetchAdditionalSupport: 'fetchAdditionalSupport',
 } as const;
 
 /** Values of bilt.agent.tools: which Bilt tool set agents are offered. */
@@ -74,9 +89,15 @@ export const TOOL_SETS = {
 } as const;
 export type ToolSet = (typeof TOOL_SETS)[keyof typeof TOOL_SETS];
 
+/** The URI scheme of live transcript documents (`bilt-transcript:/<project name>.md?server=…&project=…&session=…`). */
+export const TRANSCRIPT_SCHEME = 'bilt-transcript';
 export const MCP_PROVIDER_ID = 'bilt.mcp';
 export const CHAT_PARTICIPANT_ID = 'bilt.participant';
 export const LOCAL_SERVER_ID = 'local';
+/** The authentication provider (the Accounts menu): one account per remote server. */
+export const AUTH_PROVIDER = { id: 'bilt', label: 'Bilt' } as const;
+/** The scope that names a server's account: `server:<url>`. */
+export const SERVER_SCOPE_PREFIX = 'server:';
 export const LIVE_BILT_URL = 'https://mcp.bilt.me/mcp';
 
 /** SecretStorage key of a server's token. */
@@ -93,4 +114,6 @@ export const STATE = {
   seen: 'bilt.seen.v1',
   /** workspaceState: the tree hides finished work (completed or cancelled, and read). */
   hideFinished: 'bilt.hideFinished',
+  /** workspaceState: the server whose account this workspace uses (its id, a remote server's URL). */
+  workspaceAccount: 'bilt.workspaceAccount',
 } as const;

@@ -179,9 +179,12 @@ export function transportError(e: unknown, url: string): unknown {
   }
   if (e instanceof TypeError || (e as { code?: string })?.code === 'ECONNREFUSED') {
     const cause = (e as { cause?: { code?: string; message?: string } }).cause;
-    return new BiltError('unavailable', `Cannot reach ${url}`, {
-      message: cause?.code ?? cause?.message ?? (e as Error).message,
-    });
+    const why = cause?.code ?? cause?.message ?? (e as Error).message;
+    // the route a proxy-aware fetch took (src/api/http/proxyFetch.ts): proxy, strict SSL, trusted CAs
+    const route = (e as { route?: unknown }).route;
+    return typeof route === 'string'
+      ? new BiltError('unavailable', `Cannot reach ${url} ${route}: ${why}`, { message: why, route })
+      : new BiltError('unavailable', `Cannot reach ${url}`, { message: why });
   }
   return new BiltError('internal', e instanceof Error ? e.message : String(e), { url });
 }

@@ -7,6 +7,7 @@ import type { Settings } from '../config';
 import type { Personal } from '../personal';
 import type { Logger } from '../logging';
 import type { Tokens } from '../servers/tokens';
+import type { WorkspaceAccount } from '../servers/workspaceAccount';
 import type { SessionLogs } from '../sessionLogs';
 import type { SessionsView } from '../tree/view';
 
@@ -21,6 +22,8 @@ export interface CommandDeps {
   logs: SessionLogs;
   composer: Composer;
   tokens: Tokens;
+  /** The account (remote server) this workspace uses; the same as `actions.account`. */
+  account: WorkspaceAccount;
   settings: () => Settings;
   log: Logger;
 }

@@ -3,6 +3,7 @@ import type * as vscode from 'vscode';
 import { registerAddServer } from './addServer';
 import { registerAnswerQuestions } from './answerQuestions';
 import { registerCancelWorkflow } from './cancelWorkflow';
+import { registerChooseAccount } from './chooseAccount';
 import { registerClearFilter } from './clearFilter';
 import { registerCopyId } from './copyId';
 import { registerCopyMcpConfig } from './copyMcpConfig';
@@ -13,6 +14,7 @@ import { registerExportTranscript } from './exportTranscript';
 import { registerFilter } from './filter';
 import { registerLinkWorkspace } from './linkWorkspace';
 import { registerOpenInBrowser } from './openInBrowser';
+import { registerOpenTranscript } from './openTranscript';
 import { registerRefresh } from './refresh';
 import { registerRemoveServer } from './removeServer';
 import { registerRestartLocalEngine } from './restartLocalEngine';
@@ -37,6 +39,7 @@ export function registerCommands(deps: CommandDeps): vscode.Disposable[] {
   return [
     registerSignIn(deps),
     registerSignOut(deps),
+    registerChooseAccount(deps),
     registerAddServer(deps),
     registerRemoveServer(deps),
     registerEnableLocalEngine(deps),
@@ -52,6 +55,7 @@ export function registerCommands(deps: CommandDeps): vscode.Disposable[] {
     registerAnswerQuestions(deps),
     registerShowSessionLog(deps),
     registerExportTranscript(deps),
+    registerOpenTranscript(deps),
     registerCopyId(deps),
     registerOpenInBrowser(deps),
     registerLinkWorkspace(deps),

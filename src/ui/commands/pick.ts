@@ -1,7 +1,7 @@
 /**
  * Turning "whatever the command was invoked with" into what it acts on: a tree node gives the ids
  * directly; from the palette the user picks (quick picks list what the store already knows, so no
- * extra requests), with the workspace's linked project first.
+ * extra requests), with the workspace's linked project first, then the workspace's account (its server).
  */
 import * as vscode from 'vscode';
 import type { Target } from '../../actions/context';
@@ -45,11 +45,19 @@ export async function pickServer(
       message: 'Sign in or enable the local engine first',
     });
   }
-  const items = all.map((s) => ({
-    label: s.server.label,
-    description: s.server.kind === 'local' ? 'local engine' : s.server.url,
-    s,
-  }));
+  const account = deps.account.get();
+  const items = [...all]
+    .sort((a, b) => Number(b.server.id === account) - Number(a.server.id === account))
+    .map((s) => ({
+      label: s.server.label,
+      description: [
+        s.server.kind === 'local' ? 'local engine' : s.server.url,
+        s.server.id === account ? "this workspace's account" : undefined,
+      ]
+        .filter(Boolean)
+        .join(' · '),
+      s,
+    }));
   return must(await vscode.window.showQuickPick(items, { placeHolder })).s;
 }
 
@@ -79,15 +87,20 @@ export async function pickProject(deps: CommandDeps, arg: unknown, placeHolder =
   const linked = deps.actions.links.get();
   const isLinked = (s: ServerSnapshot, entry: ProjectEntry) =>
     linked?.serverId === s.server.id && linked.projectId === entry.project.id;
+  const account = deps.account.get();
   const now = Date.now();
   const several = deps.store.snapshots().length > 1;
   const items = deps.store
     .snapshots()
     .filter((s) => !ids || s.server.id === ids.serverId)
-    .flatMap((s) => (s.projects ?? []).map((entry) => ({ s, entry, linked: isLinked(s, entry) })))
+    .flatMap((s) =>
+      (s.projects ?? []).map((entry) => ({ s, entry, linked: isLinked(s, entry), mine: s.server.id === account })),
+    )
     .sort(
       (a, b) =>
-        Number(b.linked) - Number(a.linked) || b.entry.project.updatedAt.localeCompare(a.entry.project.updatedAt),
+        Number(b.linked) - Number(a.linked) ||
+        Number(b.mine) - Number(a.mine) ||
+        b.entry.project.updatedAt.localeCompare(a.entry.project.updatedAt),
     )
     .map(({ s, entry, linked: link }) => ({
       label: entry.project.name,

@@ -39,7 +39,7 @@ export async function askServerUrl(existing: readonly string[]): Promise<string>
 }
 
 /** The server to sign in to: the node's, a URL given, else picked from the configured ones (+ Bilt, + other). */
-async function targetServer(deps: CommandDeps, arg: unknown): Promise<RemoteServer | undefined> {
+export async function targetServer(deps: CommandDeps, arg: unknown): Promise<RemoteServer | undefined> {
   const remote = deps.settings().remote;
   const id = typeof arg === 'string' ? normalizeUrl(arg) : idsFrom(arg)?.serverId;
   if (id === LOCAL_SERVER_ID) {

@@ -1,7 +1,8 @@
 /**
  * How the store reaches each server: the local engine is found through its discovery file or started
  * (its own process on VS Code's runtime, shared by every window, found again after a reload); a remote
- * server gets its token from SecretStorage, and without one the server is "signed out". The client and
+ * server gets its token from SecretStorage, and without one the server is "signed out", and is reached
+ * through the proxy-aware fetch of src/ui/servers/network.ts (VS Code's proxy settings). The client and
  * the launcher are in dist/extension-deferred.js (scripts/build/deferred.mjs): the connector first lets
  * activation finish, so that file loads after activate() has returned, not during it.
  */
@@ -12,6 +13,7 @@ import type { Connector, ServerConfig } from '../../api/store/types';
 import { BiltError } from '../../core/errors';
 import type { Settings } from '../config';
 import type { Logger } from '../logging';
+import type { RemoteNetwork } from './network';
 import type { Tokens } from './tokens';
 
 /**
@@ -36,6 +38,7 @@ export function createConnector(o: {
   tokens: Tokens;
   settings: () => Settings;
   log: Logger;
+  network: RemoteNetwork;
 }): Connector {
   return async (server: ServerConfig, signal: AbortSignal): Promise<BiltClient> => {
     await new Promise((resolve) => setImmediate(resolve)); // the store starts connecting inside activate()
@@ -56,8 +59,17 @@ export function createConnector(o: {
     if (!token) {
       throw new BiltError('unauthorized', `Not signed in to ${server.label}`, { signedOut: true, server: server.id });
     }
+    const net = o.network.fetch();
+    o.log.info(`reaching ${server.url} ${net.routeTo(server.url!)}`);
     return BiltClient.connect(
-      { url: server.url!, token, kind: server.protocol, clientName: 'bilt-vscode', log: (l) => o.log.info(l) },
+      {
+        url: server.url!,
+        token,
+        kind: server.protocol,
+        fetch: net.fetch,
+        clientName: 'bilt-vscode',
+        log: (l) => o.log.info(l),
+      },
       signal,
     );
   };

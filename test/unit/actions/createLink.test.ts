@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { createProject } from '../../../src/actions/createProject';
+import { createProject, defaultServer } from '../../../src/actions/createProject';
 import { linkWorkspace } from '../../../src/actions/link';
 import { findTarget } from '../../../src/actions/target';
 import { BiltError } from '../../../src/core/errors';
@@ -61,6 +61,39 @@ describe('actions: create a project', () => {
   });
 });
 
+describe("actions: the default server for a new project (the workspace's account)", () => {
+  const A = 'https://a.example.test/mcp';
+  const B = 'https://b.example.test/mcp';
+
+  it("the linked project's server, else the workspace's account, else the first ready one; each only when ready", () => {
+    const { ctx, store } = context();
+    store.servers = [snapshot(), snapshot({ id: A }), snapshot({ id: B })];
+    const chosen: { id?: string } = {};
+    ctx.account = { get: () => chosen.id };
+    assert.equal(defaultServer(ctx), 'local', 'no preference: the first ready one');
+    chosen.id = B;
+    assert.equal(defaultServer(ctx), B, "the workspace's account");
+    void ctx.links.set({ serverId: A, projectId: 'p1' });
+    assert.equal(defaultServer(ctx), A, 'a linked project is more specific than the account');
+    void ctx.links.set(undefined);
+    store.servers = [snapshot(), snapshot({ id: A }), snapshot({ id: B, status: { state: 'signed-out' } })];
+    assert.equal(defaultServer(ctx), 'local', 'a signed-out account is passed over');
+    const gateway = {
+      resume: true,
+      answerViaSend: false,
+      events: false,
+      visibility: false,
+      createProject: false,
+      answers: false,
+      pause: true,
+      delete: true,
+      missing: [],
+    };
+    store.servers = [snapshot(), snapshot({ id: B, capabilities: gateway })];
+    assert.equal(defaultServer(ctx), 'local', 'an account whose server cannot create projects is passed over');
+  });
+});
+
 describe('actions: link the workspace, and finding the project meant', () => {
   it('links a known project, then unlinks; an unknown one is refused', async () => {
     const { ctx } = context();
@@ -83,6 +116,13 @@ describe('actions: link the workspace, and finding the project meant', () => {
     assert.deepEqual(findTarget(ctx, 'p3'), { serverId: 'https://bilt.example/mcp', projectId: 'p3' });
     assert.deepEqual(findTarget(ctx), { serverId: 'local', projectId: 'p2' });
     assert.throws(() => findTarget(ctx, 'blog'), /Invalid request body/);
+    ctx.account = { get: () => 'https://bilt.example/mcp' };
+    assert.deepEqual(
+      findTarget(ctx, 'blog'),
+      { serverId: 'https://bilt.example/mcp', projectId: 'p3' },
+      "a name on several servers: the workspace's account's",
+    );
+    ctx.account = undefined;
     assert.throws(
       () => findTarget(ctx, 'nope'),
       (e: BiltError) => e.code === 'not_found' && /Known projects: shop, blog, Blog/.test(String(e.details['message'])),

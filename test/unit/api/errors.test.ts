@@ -159,6 +159,15 @@ describe('api/mcp/errors: transportError', () => {
     );
   });
 
+  it('a network failure on a known route (a proxy-aware fetch) names the route before the system error', () => {
+    const route = 'through proxy http://proxy.example:3128 (http.proxy), strict SSL on, CA: system';
+    const e = asBilt(transportError(Object.assign(netError('ECONNREFUSED'), { route }), URL_));
+    assert.deepEqual(
+      [e.code, e.message, e.details['message'], e.details['route']],
+      ['unavailable', `Cannot reach ${URL_} ${route}: ECONNREFUSED`, 'ECONNREFUSED', route],
+    );
+  });
+
   it('aborts and BiltErrors pass through unchanged; anything else is internal', () => {
     const abort = new DOMException('This operation was aborted', 'AbortError');
     assert.equal(transportError(abort, URL_), abort);

@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
+import { BiltError } from '../../../src/core/errors';
 import { WORKFLOW_STATUSES } from '../../../src/core/status';
 import {
   errorRow,
+  md,
   progressWords,
   projectRow,
   sessionRow,
@@ -88,6 +90,10 @@ describe('present/rows: tree rows and their menu tokens', () => {
     assert.equal(serverRow(snapshot({ projects: [entry()] })).description, '1 project');
     assert.equal(serverRow(snapshot({ projects: [], stale: true })).description, '0 projects · cached');
     assert.equal(serverRow(snapshot({ status: { state: 'rate-limited', retryAt: NOW } })).description, 'rate limited');
+    const error = new BiltError('unavailable', 'Cannot reach x through proxy http://p:3128 (http.proxy): ECONNREFUSED');
+    const cached = serverRow(snapshot({ projects: [entry()], status: { state: 'unreachable', error, retryAt: NOW } }));
+    assert.equal(cached.description, 'unreachable');
+    assert.ok(cached.tooltip.endsWith(`  \n${md(error.message)}`), 'the tooltip says why, while cached projects show');
   });
 
   it('tooltips mention the error, the result and the cancel reason', () => {

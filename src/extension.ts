@@ -97,7 +97,6 @@ export function activate(context: vscode.ExtensionContext): BiltExtensionApi {
   context.subscriptions.push(
     tokens,
     network,
-    account,
     links,
     publicApi.disposable,
     // a link that changes on disk (a branch switch, a teammate's commit) moves the tree's focus to it

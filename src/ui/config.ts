@@ -1,4 +1,5 @@
 /** Settings read into plain objects for the vscode-free parts; the only place that knows setting keys. */
+import { homedir } from 'node:os';
 import * as vscode from 'vscode';
 import { SERVER_PROTOCOLS, type ServerConfig, type ServerProtocol } from '../api/store/types';
 import type { NetworkOptions } from '../api/http/proxyFetch';
@@ -86,7 +87,11 @@ export function readNetwork(env: NodeJS.ProcessEnv = process.env): Omit<NetworkO
   hostPatchesFetch: boolean;
 } {
   const http = vscode.workspace.getConfiguration(HTTP_SETTINGS.section);
-  const caFile = vscode.workspace.getConfiguration(SETTINGS.section).get<string>(SETTINGS.networkCaFile)?.trim();
+  const caFile = vscode.workspace
+    .getConfiguration(SETTINGS.section)
+    .get<string>(SETTINGS.networkCaFile)
+    ?.trim()
+    .replace(/^~(?=$|[\\/])/, homedir()); // `~/certs/ca.pem` as people write it
   const off = http.get<string>(HTTP_SETTINGS.proxySupport) === 'off';
   const fromEnv = ['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy'].find((k) => env[k]?.trim());
   const setting = http.get<string>(HTTP_SETTINGS.proxy)?.trim();

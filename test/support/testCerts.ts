@@ -2,10 +2,13 @@
  * A certificate authority and a server certificate it signed, made at test time with the `openssl`
  * binary (node:crypto cannot issue certificates): the server's names are `bilt-test.invalid`, `localhost`
  * and 127.0.0.1, valid for two days, EC P-256 keys (fast to make). Nothing is kept in the repository.
+ * startTlsFront puts such a certificate in front of a plain HTTP server on loopback (an https gateway).
  */
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
+import net, { type AddressInfo, type Socket } from 'node:net';
 import path from 'node:path';
+import tls from 'node:tls';
 
 export interface TestCerts {
   /** The CA's certificate, PEM, as a file (what `bilt.network.caFile` names). */
@@ -76,5 +79,38 @@ export function makeTestCerts(dir: string): TestCerts {
     caFile: at('ca.pem'),
     cert: readFileSync(at('server.pem'), 'utf8'),
     key: readFileSync(at('server.key'), 'utf8'),
+  };
+}
+
+export interface TlsFront {
+  port: number;
+  stop(): Promise<void>;
+}
+
+/** A TLS server on 127.0.0.1 with the test certificate that passes each connection on to `toPort` (plain TCP). */
+export async function startTlsFront(certs: TestCerts, toPort: number): Promise<TlsFront> {
+  const open = new Set<Socket>();
+  const keep = (s: Socket) => {
+    open.add(s);
+    s.on('close', () => open.delete(s));
+    s.on('error', () => s.destroy());
+  };
+  const server = tls.createServer({ cert: certs.cert, key: certs.key }, (client) => {
+    const upstream = net.connect(toPort, '127.0.0.1');
+    keep(client);
+    keep(upstream);
+    client.pipe(upstream).pipe(client);
+    client.on('close', () => upstream.destroy());
+    upstream.on('close', () => client.destroy());
+  });
+  // a client that refuses the certificate ends its handshake: nothing to do for the front
+  server.on('tlsClientError', () => undefined);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    port: (server.address() as AddressInfo).port,
+    stop: async () => {
+      open.forEach((s) => s.destroy());
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
   };
 }

@@ -11,7 +11,8 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { writeFileSync } from 'node:fs';
 import { BiltClient } from '../../src/api/client';
-import { networkFetch, redactProxy, type NetworkOptions } from '../../src/api/http/proxyFetch';
+import { networkFetch, type NetworkOptions } from '../../src/api/http/proxyFetch';
+import { redactProxy } from '../../src/api/http/proxyRoute';
 import { RestConnection } from '../../src/api/http/restConnection';
 import type { FetchLike } from '../../src/api/http/resilientFetch';
 import { isBiltError } from '../../src/core/errors';
@@ -23,6 +24,7 @@ import { closedPort, CONTRACTS, useClientEngine } from './support/client';
 
 const HOST = 'bilt-test.invalid';
 const TOKEN = 'proxy-test-token';
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 
 /** What a GET to `url` through `fetch` becomes: the answer's text, or the BiltError's message. */
 async function outcome(fetch: FetchLike, url: string): Promise<string> {
@@ -90,14 +92,19 @@ describe('wire: the proxy-aware fetch', function () {
     });
   });
 
-  it("without the CA file the server's certificate is refused, and the message names the route", async () => {
-    const message = await outcome(viaProxy({ caFiles: [] }).fetch, `${httpsUrl}/api/sessions`);
-    assert.match(
-      message,
+  it("without the CA file, or with another CA's, the certificate is refused, and the message names the route", async () => {
+    const refused = (ca: string) =>
       new RegExp(
         `^Cannot reach ${httpsUrl}/api/sessions through proxy ${proxy.url} \\(http\\.proxy\\), strict SSL on, ` +
-          'CA: (system|bundled): (SELF_SIGNED_CERT_IN_CHAIN|UNABLE_TO_VERIFY_LEAF_SIGNATURE|UNABLE_TO_GET_ISSUER_CERT_LOCALLY)$',
-      ),
+          `CA: (system|bundled)${ca}: ` +
+          '(SELF_SIGNED_CERT_IN_CHAIN|UNABLE_TO_VERIFY_LEAF_SIGNATURE|UNABLE_TO_GET_ISSUER_CERT_LOCALLY) ' +
+          "\\(the server's certificate is not signed by a trusted CA\\)$",
+      );
+    assert.match(await outcome(viaProxy({ caFiles: [] }).fetch, `${httpsUrl}/api/sessions`), refused(''));
+    const other = makeTestCerts(tempDir('bilt-other-certs-')).caFile;
+    assert.match(
+      await outcome(viaProxy({ caFiles: [other] }).fetch, `${httpsUrl}/api/sessions`),
+      refused(` \\+ ${escape(other)}`),
     );
   });
 
@@ -112,7 +119,7 @@ describe('wire: the proxy-aware fetch', function () {
       message,
       new RegExp(
         `^Cannot reach ${httpsUrl}/api/sessions through proxy ${down} \\(http\\.proxy\\), strict SSL on, ` +
-          `CA: (system|bundled) \\+ ${certs.caFile.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}: ECONNREFUSED$`,
+          `CA: (system|bundled) \\+ ${escape(certs.caFile)}: ECONNREFUSED$`,
       ),
     );
   });
@@ -158,7 +165,7 @@ describe('wire: the proxy-aware fetch', function () {
     const missing = path.join(tempDir('bilt-ca-'), 'missing.pem');
     assert.match(
       await outcome(viaProxy({ caFiles: [missing] }).fetch, `${httpsUrl}/`),
-      new RegExp(`: the CA file ${missing.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')} cannot be read \\(ENOENT\\)$`),
+      new RegExp(`: the CA file ${escape(missing)} cannot be read \\(ENOENT\\)$`),
     );
     const empty = path.join(tempDir('bilt-ca-'), 'empty.pem');
     writeFileSync(empty, 'not a certificate\n');

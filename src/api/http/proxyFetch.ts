@@ -14,33 +14,19 @@
  *    `rejectUnauthorized` = strict SSL.
  *
  * Loopback hosts never go through a proxy (the local engine, a gateway on this machine). Either way a
- * request that fails on its way carries the route it took (`route` on the error: "through proxy
- * http://proxy:3128 (http.proxy), strict SSL on, CA: system + /path/ca.pem"), which transportError
- * (src/api/mcp/errors.ts) puts into the message people see. A proxy's password never appears in it.
+ * request that fails on its way carries the route it took (`route` on the error, src/api/http/proxyRoute.ts),
+ * which transportError (src/api/mcp/errors.ts) puts into the message people see.
  */
-import { readFileSync } from 'node:fs';
-import tls from 'node:tls';
 import type { Dispatcher } from 'undici';
 import { BiltError } from '../../core/errors';
+import { bypassOf, parseProxy, routeWords, type RouteFacts } from './proxyRoute';
 import type { FetchLike } from './resilientFetch';
+import { trustedCertificates } from './trustedCerts';
 
-export interface NetworkOptions {
-  /** The proxy's URL (http or https), or undefined for none. */
-  proxy?: string | undefined;
-  /** Where the proxy came from, for messages: `http.proxy`, `HTTPS_PROXY`, … */
-  proxySource?: string | undefined;
-  /** Why there is no proxy, when that is a setting's doing (e.g. `http.proxySupport off`). */
-  noProxyReason?: string | undefined;
+/** The network settings (src/ui/config.ts readNetwork): the route's facts, plus what is never shown. */
+export interface NetworkOptions extends RouteFacts {
   /** The value of the Proxy-Authorization header (`http.proxyAuthorization`); never logged. */
   proxyAuthorization?: string | undefined;
-  /** Hosts that bypass the proxy (`http.noProxy`, NO_PROXY): `*`, `host`, `.domain`, `*.domain`, with `:port`. */
-  noProxy?: readonly string[] | undefined;
-  /** Verify servers' certificates (`http.proxyStrictSSL`). */
-  strictSSL: boolean;
-  /** Extra CA files, PEM (`bilt.network.caFile`). */
-  caFiles?: readonly string[] | undefined;
-  /** Trust the system's certificates (`http.systemCertificates`); else Node's bundled ones only. */
-  systemCerts: boolean;
   /**
    * The host's own fetch when it already resolves proxies and adds the system's certificates (VS Code's
    * extension host with `http.fetchAdditionalSupport` on); undefined elsewhere.
@@ -62,30 +48,9 @@ export interface NetworkFetch {
 export type RoutedError = Error & { route?: string };
 
 export function networkFetch(o: NetworkOptions): NetworkFetch {
-  const caFiles = o.caFiles ?? [];
-  const road = o.hostFetch && o.strictSSL && caFiles.length === 0 ? 'host' : 'own';
-  const tlsWords = `strict SSL ${o.strictSSL ? 'on' : 'off'}, CA: ${[certSource(o.systemCerts), ...caFiles].join(' + ')}`;
-  const proxyUrl = parseProxy(o.proxy);
-  const shownProxy = proxyUrl ? redactProxy(proxyUrl) : o.proxy?.trim().replace(/\/\/([^:@/]*):[^@/]*@/, '//$1:***@');
-  const proxyWords = shownProxy ? `through proxy ${shownProxy} (${o.proxySource ?? 'proxy'})` : undefined;
-
-  function routeTo(url: string | URL): string {
-    const bypass = bypassOf(new URL(url), o.noProxy ?? []);
-    const how =
-      bypass === 'loopback'
-        ? 'direct (loopback)'
-        : proxyWords && bypass
-          ? 'direct (http.noProxy or NO_PROXY)'
-          : (proxyWords ??
-            (o.noProxyReason
-              ? `direct (${o.noProxyReason})`
-              : road === 'host'
-                ? "no proxy set (VS Code's system proxy detection applies)"
-                : 'direct (no proxy set)'));
-    return `${how}, ${tlsWords}`;
-  }
-
-  const own = road === 'own' ? ownFetch(o, proxyUrl, caFiles, routeTo) : undefined;
+  const road = o.hostFetch && o.strictSSL && !o.caFiles?.length ? 'host' : 'own';
+  const routeTo = routeWords(o, road);
+  const own = road === 'own' ? ownFetch(o, routeTo) : undefined;
   const send = own?.fetch ?? o.hostFetch!;
   const fetch: FetchLike = async (url, init) => {
     try {
@@ -98,12 +63,7 @@ export function networkFetch(o: NetworkOptions): NetworkFetch {
 }
 
 /** undici's fetch with a dispatcher made from the settings: a ProxyAgent, or an Agent where the proxy is bypassed. */
-function ownFetch(
-  o: NetworkOptions,
-  proxyUrl: URL | undefined,
-  caFiles: readonly string[],
-  routeTo: (url: string | URL) => string,
-): { fetch: FetchLike; close(): Promise<void> } {
+function ownFetch(o: NetworkOptions, routeTo: (url: string | URL) => string): Pick<NetworkFetch, 'fetch' | 'close'> {
   const refuse = (problem: string) => ({
     fetch: (url: string | URL) =>
       Promise.reject(new BiltError('unavailable', `Cannot reach ${url} ${routeTo(url)}: ${problem}`)),
@@ -111,10 +71,11 @@ function ownFetch(
   });
   let ca: string[];
   try {
-    ca = [...trustedCertificates(o.systemCerts), ...caFiles.flatMap(readPem)];
+    ca = trustedCertificates(o.systemCerts, o.caFiles ?? []);
   } catch (e) {
     return refuse(e instanceof Error ? e.message : String(e));
   }
+  const proxyUrl = parseProxy(o.proxy);
   if (o.proxy?.trim() && !proxyUrl) {
     return refuse('this proxy is not an http or https URL (the only kinds the own agent speaks)');
   }
@@ -151,86 +112,4 @@ function withRoute(e: unknown, route: string, signal: AbortSignal | null | undef
   }
   (e as RoutedError).route ??= route;
   return e;
-}
-
-/** Why a host skips the proxy: it is this machine, or a noProxy entry names it; undefined when it does not. */
-export function bypassOf(url: URL, noProxy: readonly string[]): 'loopback' | 'noProxy' | undefined {
-  const host = url.hostname.toLowerCase().replace(/^\[(.*)\]$/, '$1');
-  if (host === 'localhost' || host.endsWith('.localhost') || host === '::1' || /^127\.\d+\.\d+\.\d+$/.test(host)) {
-    return 'loopback';
-  }
-  const port = url.port || (url.protocol === 'https:' ? '443' : '80');
-  for (const raw of noProxy) {
-    const entry = raw.trim().toLowerCase();
-    if (entry === '*') {
-      return 'noProxy';
-    }
-    const m = /^(.*?)(?::(\d+))?$/.exec(entry.startsWith('[') ? entry.replace(/^\[(.*)\]/, '$1') : entry);
-    const name = (m?.[1] ?? '').replace(/^\*?\./, '');
-    if (!name || (m?.[2] !== undefined && m[2] !== port)) {
-      continue;
-    }
-    if (host === name || host.endsWith(`.${name}`)) {
-      return 'noProxy';
-    }
-  }
-  return undefined;
-}
-
-/** The proxy as a URL (a bare `host:port` is taken as http), or undefined when there is none or it is not one. */
-function parseProxy(proxy: string | undefined): URL | undefined {
-  if (!proxy?.trim()) {
-    return undefined;
-  }
-  try {
-    const url = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(proxy.trim()) ? proxy.trim() : `http://${proxy.trim()}`);
-    return url.protocol === 'http:' || url.protocol === 'https:' ? url : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-/** The proxy's URL for people: its password replaced, no trailing slash. */
-export function redactProxy(url: URL): string {
-  const shown = new URL(url.href);
-  if (shown.password) {
-    shown.password = '***';
-  }
-  return shown.href.replace(/\/$/, '');
-}
-
-type CaReader = { getCACertificates?: (type?: 'default' | 'system' | 'bundled' | 'extra') => string[] };
-
-/** Where the trusted certificates come from, in words: the system's where this runtime can read them. */
-function certSource(systemCerts: boolean): string {
-  return systemCerts && (tls as CaReader).getCACertificates ? 'system' : 'bundled';
-}
-
-/**
- * The certificates an own connection trusts (`ca` replaces Node's defaults, so they are all listed):
- * Node's defaults, plus the system's store where the runtime reads it (Node ≥ 22.15: VS Code's
- * extension host; Node 20 has no API for it and keeps its bundled ones).
- */
-function trustedCertificates(systemCerts: boolean): string[] {
-  const reader = (tls as CaReader).getCACertificates;
-  if (!reader) {
-    return [...tls.rootCertificates];
-  }
-  return [...new Set([...reader('default'), ...(systemCerts ? reader('system') : [])])];
-}
-
-/** The certificates in a PEM file; a file that cannot be read or holds none is a clear error. */
-function readPem(file: string): string[] {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (e) {
-    const why = (e as NodeJS.ErrnoException).code ?? String(e);
-    throw new Error(`the CA file ${file} cannot be read (${why})`, { cause: e });
-  }
-  const certs = text.match(/-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g);
-  if (!certs) {
-    throw new Error(`the CA file ${file} holds no PEM certificate`);
-  }
-  return certs;
 }

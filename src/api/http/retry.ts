@@ -69,8 +69,41 @@ export function neverSent(e: unknown): boolean {
   return code !== undefined && NEVER_SENT.has(code);
 }
 
-/** A network error is retried when the request never left (any call), or when repeating is harmless. */
+/** OpenSSL's codes for a certificate the CAs tried do not vouch for. */
+const UNTRUSTED = new Set([
+  'SELF_SIGNED_CERT_IN_CHAIN',
+  'DEPTH_ZERO_SELF_SIGNED_CERT',
+  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+  'UNABLE_TO_GET_ISSUER_CERT',
+  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+]);
+
+/**
+ * What a TLS error code says about the server's certificate, in words (undefined for other codes): the
+ * failures people meet behind a TLS-inspecting proxy. Not retried: the same certificate comes back.
+ */
+export function certificateProblem(code: string): string | undefined {
+  if (UNTRUSTED.has(code)) {
+    return "the server's certificate is not signed by a trusted CA";
+  }
+  if (code === 'CERT_HAS_EXPIRED' || code === 'CERT_NOT_YET_VALID') {
+    return "the server's certificate is not valid now";
+  }
+  if (code === 'ERR_TLS_CERT_ALTNAME_INVALID') {
+    return "the server's certificate is for another name";
+  }
+  return undefined;
+}
+
+/**
+ * A network error is retried when the request never left (any call), or when repeating is harmless;
+ * never when the server's certificate was refused.
+ */
 export function retryableNetworkError(e: unknown, idempotent: boolean): boolean {
+  const code = networkErrorCode(e);
+  if (code !== undefined && certificateProblem(code)) {
+    return false;
+  }
   if (neverSent(e)) {
     return true;
   }

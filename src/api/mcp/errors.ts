@@ -7,7 +7,7 @@ import { ErrorCode as RpcCode, McpError } from '@modelcontextprotocol/sdk/types.
 import { StreamableHTTPError } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import { z } from 'zod';
 import { BiltError, ERROR_CODES, isBiltError, type ErrorCode } from '../../core/errors';
-import { serverDelayMs } from '../http/retry';
+import { certificateProblem, serverDelayMs } from '../http/retry';
 
 function inferCode(text: string): ErrorCode {
   if (/rate limit/i.test(text)) {
@@ -179,8 +179,9 @@ export function transportError(e: unknown, url: string): unknown {
   }
   if (e instanceof TypeError || (e as { code?: string })?.code === 'ECONNREFUSED') {
     const cause = (e as { cause?: { code?: string; message?: string } }).cause;
-    const why = cause?.code ?? cause?.message ?? (e as Error).message;
-    // the route a proxy-aware fetch took (src/api/http/proxyFetch.ts): proxy, strict SSL, trusted CAs
+    const problem = cause?.code ? certificateProblem(cause.code) : undefined;
+    const why = `${cause?.code ?? cause?.message ?? (e as Error).message}${problem ? ` (${problem})` : ''}`;
+    // the route a proxy-aware fetch took (src/api/http/proxyRoute.ts): proxy, strict SSL, trusted CAs
     const route = (e as { route?: unknown }).route;
     return typeof route === 'string'
       ? new BiltError('unavailable', `Cannot reach ${url} ${route}: ${why}`, { message: why, route })

@@ -46,7 +46,7 @@ export const registerChooseAccount = (deps: CommandDeps) =>
       })),
       {
         label: 'No preference',
-        detail: 'Pickers list every server as configured; new projects go to the linked project’s server',
+        detail: 'Pickers list the servers as configured; an agent’s new project goes to the first ready server',
       },
     ];
     const picked = must(

@@ -33,8 +33,13 @@ export async function pickServer(
 ): Promise<ServerSnapshot> {
   const ids = idsFrom(arg);
   const all = deps.store.snapshots().filter(filter);
-  const given = ids && all.find((s) => s.server.id === ids.serverId);
-  if (given) {
+  if (ids) {
+    // a server named by the caller is that server or none: never another one
+    const given = all.find((s) => s.server.id === ids.serverId);
+    if (!given) {
+      const label = deps.store.snapshot(ids.serverId)?.server.label ?? ids.serverId;
+      throw new BiltError('not_found', `${label} is not one of the servers offered here`, { message: placeHolder });
+    }
     return given;
   }
   if (all.length === 1) {

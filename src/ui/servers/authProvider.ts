@@ -38,7 +38,7 @@ export class BiltAuthProvider implements vscode.AuthenticationProvider, vscode.D
   private readonly subs: vscode.Disposable[];
 
   constructor(private readonly deps: CommandDeps) {
-    this.queue = this.remember();
+    this.queue = this.remember().catch((e) => deps.log.error('accounts: reading the tokens failed', e));
     this.subs = [
       this.changed,
       deps.tokens.onDidChange((serverId) => void this.tokenChanged(serverId)),
@@ -115,6 +115,8 @@ export class BiltAuthProvider implements vscode.AuthenticationProvider, vscode.D
         this.changed.fire({ added: [], removed: [], changed: [now] });
       }
     });
+    // a failed read announces nothing, and the next change is compared as usual
+    this.queue = this.queue.catch((e) => this.deps.log.error('accounts: reading a token failed', e));
     return this.queue;
   }
 

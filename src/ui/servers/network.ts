@@ -2,9 +2,11 @@
  * How this window reaches remote servers through the network: the proxy-aware fetch
  * (src/api/http/proxyFetch.ts) built from VS Code's `http.*` settings and `bilt.network.caFile`
  * (src/ui/config.ts readNetwork), one per distinct settings, reused by every connection while they hold.
- * When a setting changes, the remote servers reconnect with the new one and the old one's connections
- * close once their requests are done. The local engine never comes here (loopback, no proxy).
+ * When a setting changes, the remote servers reconnect with the new one; the old ones close with the
+ * window (a server still on one keeps working until it reconnects; idle connections end by themselves).
+ * The local engine never comes here (loopback, no proxy).
  */
+import { statSync } from 'node:fs';
 import type * as vscode from 'vscode';
 import { networkFetch, type NetworkFetch } from '../../api/http/proxyFetch';
 import type { BiltStoreApi } from '../../api/store/types';
@@ -13,15 +15,20 @@ import type { Logger } from '../logging';
 
 export class RemoteNetwork implements vscode.Disposable {
   private current: { key: string; net: NetworkFetch } | undefined;
+  /** Fetches replaced by newer settings, which connections made before may still use. */
+  private readonly replaced: NetworkFetch[] = [];
 
   constructor(private readonly log: Logger) {}
 
   /** The fetch for remote servers under the settings as they are now. */
   fetch(): NetworkFetch {
     const { hostPatchesFetch, ...settings } = readNetwork();
-    const key = JSON.stringify({ hostPatchesFetch, ...settings });
+    // a CA file replaced in place counts as a change too (read again on the next connection, e.g. Refresh)
+    const key = JSON.stringify({ hostPatchesFetch, ...settings, caTimes: (settings.caFiles ?? []).map(modified) });
     if (this.current?.key !== key) {
-      void this.current?.net.close();
+      if (this.current) {
+        this.replaced.push(this.current.net);
+      }
       const net = networkFetch({ ...settings, hostFetch: hostPatchesFetch ? globalThis.fetch : undefined });
       this.current = { key, net };
       this.log.info(
@@ -41,7 +48,18 @@ export class RemoteNetwork implements vscode.Disposable {
   }
 
   dispose(): void {
-    void this.current?.net.close();
+    for (const net of [...this.replaced, this.current?.net]) {
+      void net?.close();
+    }
+    this.replaced.length = 0;
     this.current = undefined;
   }
 }
+
+const modified = (file: string): number | undefined => {
+  try {
+    return statSync(file).mtimeMs;
+  } catch {
+    return undefined; // the fetch says the file cannot be read
+  }
+};

@@ -168,6 +168,20 @@ describe('api/mcp/errors: transportError', () => {
     );
   });
 
+  it('a certificate the CAs tried do not vouch for is said in words after its code', () => {
+    const route = 'through proxy http://proxy.example:3128 (http.proxy), strict SSL on, CA: system + /ca.pem';
+    const untrusted = asBilt(transportError(Object.assign(netError('SELF_SIGNED_CERT_IN_CHAIN'), { route }), URL_));
+    assert.equal(
+      untrusted.message,
+      `Cannot reach ${URL_} ${route}: SELF_SIGNED_CERT_IN_CHAIN (the server's certificate is not signed by a trusted CA)`,
+    );
+    assert.match(
+      asBilt(transportError(netError('ERR_TLS_CERT_ALTNAME_INVALID'), URL_)).details['message'] as string,
+      /^ERR_TLS_CERT_ALTNAME_INVALID \(the server's certificate is for another name\)$/,
+    );
+    assert.equal(asBilt(transportError(netError('ECONNRESET'), URL_)).details['message'], 'ECONNRESET');
+  });
+
   it('aborts and BiltErrors pass through unchanged; anything else is internal', () => {
     const abort = new DOMException('This operation was aborted', 'AbortError');
     assert.equal(transportError(abort, URL_), abort);

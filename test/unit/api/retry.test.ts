@@ -64,6 +64,9 @@ describe('api/http/retry', () => {
     );
     assert.equal(retryableNetworkError(new TypeError('fetch failed'), false), false);
     assert.equal(retryableNetworkError(netError('ECONNRESET'), true), true);
+    for (const code of ['UNABLE_TO_VERIFY_LEAF_SIGNATURE', 'SELF_SIGNED_CERT_IN_CHAIN', 'CERT_HAS_EXPIRED']) {
+      assert.equal(retryableNetworkError(netError(code), true), false, `${code}: the same certificate comes back`);
+    }
     assert.equal(
       retryableNetworkError(Object.assign(new Error('connect'), { code: 'ECONNREFUSED' }), false),
       true,

@@ -34,11 +34,15 @@ export async function until<T>(
 
 let prepared: Promise<void> | undefined;
 
-/** Once per run: the local engine restarted with the test scenario (fast, one question, a 3 s build). */
+/**
+ * Once per run: the local engine restarted with the emulator (the default agent is the builder) playing
+ * the test scenario (fast, one question, a 3 s build).
+ */
 export function useTestScenario(): Promise<void> {
   prepared ??= (async () => {
     const ext = vscode.extensions.getExtension(EXTENSION_ID)!;
     const config = vscode.workspace.getConfiguration('bilt');
+    await config.update('localEngine.agent', 'emulator', vscode.ConfigurationTarget.Global);
     await config.update(
       'localEngine.scenario',
       path.join(ext.extensionPath, 'test/fixtures/scenarios/vscode.json'),

@@ -43,6 +43,9 @@ const TYPES: Record<string, string> = {
 
 const PROJECT_ID = /^[A-Za-z0-9_-]{1,128}$/;
 
+/** Whether a path (query left off) is one handleAppRequest answers. */
+export const isAppPath = (pathname: string) => pathname === APPS_PREFIX || pathname.startsWith(`${APPS_PREFIX}/`);
+
 /**
  * Answers a request under /apps/ and returns true; returns false (and leaves the response alone) for any
  * other URL. `resolveDir` maps a project id to its app's folder (undefined: no such project).
@@ -55,7 +58,7 @@ export function handleAppRequest(
   const raw = req.url ?? '/';
   const query = raw.indexOf('?');
   const pathname = query >= 0 ? raw.slice(0, query) : raw;
-  if (pathname !== APPS_PREFIX && !pathname.startsWith(`${APPS_PREFIX}/`)) {
+  if (!isAppPath(pathname)) {
     return false;
   }
   if (req.method !== 'GET' && req.method !== 'HEAD') {
@@ -69,7 +72,7 @@ export function handleAppRequest(
     return true;
   }
   if (segments.length === 1) {
-    redirect(res, `${APPS_PREFIX}/${projectId}/${query >= 0 ? raw.slice(query) : ''}`);
+    redirect(res, `${encodeURIComponent(projectId)}/${query >= 0 ? raw.slice(query) : ''}`);
     return true;
   }
   const dir = resolveDir(projectId);
@@ -110,14 +113,19 @@ function decodeSegments(rest: string): string[] | undefined {
 /** `rel` ends with '' for a trailing slash (a folder: its index.html). */
 async function serveFile(req: IncomingMessage, res: ServerResponse, dir: string, rel: string[]): Promise<void> {
   const root = await realpath(dir).catch(() => undefined);
-  let file = root && (await inside(root, path.join(root, ...rel.filter((s) => s !== ''))));
+  if (root === undefined) {
+    plain(res, 404, 'Nothing is built for this project yet');
+    return;
+  }
+  let file = await inside(root, path.join(root, ...rel.filter((s) => s !== '')));
   let info = file ? await stat(file) : undefined;
   if (file && info?.isDirectory()) {
-    if (rel[rel.length - 1] !== '') {
-      redirect(res, `${req.url?.split('?')[0]}/`);
+    const last = rel[rel.length - 1]!;
+    if (last !== '') {
+      redirect(res, `${encodeURIComponent(last)}/`);
       return;
     }
-    file = await inside(root!, path.join(file, 'index.html'));
+    file = await inside(root, path.join(file, 'index.html'));
     info = file ? await stat(file) : undefined;
   }
   if (!file || !info?.isFile()) {
@@ -148,6 +156,7 @@ async function inside(root: string, p: string): Promise<string | undefined> {
   return real;
 }
 
+/** Relative to the request's folder, so the app also works behind a proxy's prefix (code-server's /proxy/<port>/). */
 function redirect(res: ServerResponse, location: string): void {
   res.writeHead(301, { ...SECURITY_HEADERS, Location: location, 'Content-Type': 'text/plain; charset=utf-8' });
   res.end(`Moved to ${location}\n`);

@@ -3,16 +3,23 @@
  * the folder exactly at the commit before it. Runs the system `git` (no shell, no network) with a fixed
  * identity and without the caller's GIT_* variables, so a surrounding repository or hook never leaks in.
  * The repository is the app's folder itself; the builder only works in a folder it made (`bilt.builder`).
+ *
+ * A run writes `.git/bilt-run` (the commit it started from) while it works: a run the engine could not
+ * finish (killed) is undone by the next one. Changes a person made in the folder between workflows are
+ * kept: committed as their own commit before the workflow's.
  */
 import { execFile } from 'node:child_process';
-import { readdir, stat } from 'node:fs/promises';
+import { readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { BiltError } from '../../../core/errors';
 import { firstLine } from '../text';
+import { STAGING_DIR } from './stagedFiles';
 
 const IDENTITY = ['-c', 'user.name=Bilt', '-c', 'user.email=builder@localhost'];
 const SETTINGS = ['-c', 'commit.gpgsign=false', '-c', 'core.autocrlf=false', '-c', 'core.quotepath=false'];
 const MARK = 'bilt.builder';
+/** In .git: the commit a run started from ('' before the first one), while the run works. */
+const RUN_FILE = 'bilt-run';
 
 export interface Commit {
   hash: string;
@@ -22,6 +29,15 @@ export interface Commit {
   files: string[];
 }
 
+export interface Opened {
+  /** The commit the run starts from (null before the first one); restore() goes back to it. */
+  start: string | null;
+  /** A run that did not finish was undone (the engine was killed during it). */
+  undidInterrupted: boolean;
+  /** Changes made in the folder outside Bilt, committed before the run. */
+  outside: Commit | undefined;
+}
+
 export class AppRepo {
   constructor(
     readonly dir: string,
@@ -29,10 +45,10 @@ export class AppRepo {
   ) {}
 
   /**
-   * Makes the repository on first use (the folder must then be empty), cleans what an unfinished run
-   * left, and returns the commit the app is at (null before the first one).
+   * Makes the repository on first use (the folder must then be empty), undoes an interrupted run,
+   * commits changes made outside Bilt, and marks the run as started.
    */
-  async open(): Promise<string | null> {
+  async open(): Promise<Opened> {
     if (!(await exists(path.join(this.dir, '.git')))) {
       const entries = await readdir(this.dir);
       if (entries.length > 0) {
@@ -51,9 +67,25 @@ export class AppRepo {
         { workDir: this.dir },
       );
     }
-    const head = await this.head();
-    await this.restore(head);
-    return head;
+    const interrupted = await readFile(this.runFile, 'utf8').then(
+      (text) => text.trim() || null,
+      () => undefined,
+    );
+    if (interrupted !== undefined) {
+      await this.restore(interrupted);
+    }
+    await rm(path.join(this.dir, STAGING_DIR), { recursive: true, force: true });
+    const outside = (await this.git('status', '--porcelain')).trim()
+      ? await this.commit('Changes made outside Bilt', '- kept before the next workflow')
+      : undefined;
+    const start = await this.head();
+    await writeFile(this.runFile, `${start ?? ''}\n`);
+    return { start, undidInterrupted: interrupted !== undefined, outside };
+  }
+
+  /** The run is over (its commit made, or the folder restored). */
+  async close(): Promise<void> {
+    await rm(this.runFile, { force: true });
   }
 
   async head(): Promise<string | null> {
@@ -61,7 +93,10 @@ export class AppRepo {
     return out.trim() || null;
   }
 
-  /** Puts the folder back at `commit` (null: before the first commit): tracked files reset, the rest removed. */
+  /**
+   * Puts the folder back at `commit` (null: before the first commit): tracked files reset, untracked
+   * ones removed (ignored ones, e.g. a person's node_modules, stay).
+   */
   async restore(commit: string | null): Promise<void> {
     if (commit) {
       await this.git('reset', '-q', '--hard', commit);
@@ -71,12 +106,12 @@ export class AppRepo {
       }
       await this.git('read-tree', '--empty');
     }
-    await this.git('clean', '-q', '-f', '-d', '-x');
+    await this.git('clean', '-q', '-f', '-d');
   }
 
   /** Commits everything in the folder (even when nothing changed: every workflow is a commit). */
   async commit(subject: string, body: string): Promise<Commit> {
-    await this.git('add', '-A', '-f', '.');
+    await this.git('add', '-A', '.');
     await this.git('commit', '-q', '--allow-empty', '--no-verify', '-m', subject, '-m', body);
     const hash = (await this.git('rev-parse', 'HEAD')).trim();
     const stat = (await this.git('show', '--format=', '--shortstat', 'HEAD')).trim() || 'no files changed';
@@ -89,6 +124,10 @@ export class AppRepo {
         return `${status === 'A' ? 'added' : status === 'D' ? 'deleted' : 'modified'} ${file}`;
       });
     return { hash, stat, files };
+  }
+
+  private get runFile(): string {
+    return path.join(this.dir, '.git', RUN_FILE);
   }
 
   private git(...args: string[]): Promise<string> {

@@ -13,8 +13,12 @@ import { renderSite, type SiteRenderer } from './renderSite';
 export type { BuilderStep } from './builderRun';
 
 export interface BuilderOptions {
-  /** Where the engine serves a project's app (`/apps/<projectId>/`); the workflow's result URL. */
-  appUrlFor(projectId: string): string;
+  /**
+   * Where the engine serves a project's app (`/apps/<projectId>/`): the workflow's result URL. Undefined
+   * when the engine does not serve `workDir` (a session's own `data.workdir`): the result is then the
+   * file's own URL.
+   */
+  appUrlFor(projectId: string, workDir: string): string | undefined;
   /** The git executable (default `git` on PATH). */
   gitBinary?: string;
   /** For the footer's year (default: the system clock). */
@@ -25,6 +29,17 @@ export interface BuilderOptions {
   render?: SiteRenderer;
   /** Called as each step starts, before its work: a test's barrier (it may cancel, or hold the run). */
   onStep?: (step: BuilderStep, signal: AbortSignal) => void | Promise<void>;
+}
+
+/**
+ * For over-the-wire tests (`--builder-hold-at STEP`): every run waits as `step` starts until it is
+ * cancelled, so a test can cancel a workflow at a known point (at `deploy`, its commit is made).
+ */
+export function holdAt(step: BuilderStep): NonNullable<BuilderOptions['onStep']> {
+  return (s, signal) =>
+    s !== step || signal.aborted
+      ? undefined
+      : new Promise<void>((resolve) => signal.addEventListener('abort', () => resolve(), { once: true }));
 }
 
 /** Runs in one app folder follow each other (two sessions may share a project's folder). */
@@ -38,7 +53,7 @@ export class BuilderAgent implements Agent {
   start(ctx: AgentContext): AgentRun {
     const o = this.options;
     const deps: BuilderDeps = {
-      appUrlFor: (id) => o.appUrlFor(id),
+      appUrlFor: (id, workDir) => o.appUrlFor(id, workDir),
       gitBinary: o.gitBinary ?? 'git',
       now: o.now ?? (() => new Date()),
       check: o.check ?? checkHtml,

@@ -3,10 +3,12 @@
  * it (a cancel, a failed check, an error) puts the app's folder back at the commit it started from
  * before `done` settles.
  */
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { Variant } from '../../../core/model';
 import { abortable } from '../emulator/clock';
 import { clip, firstLine } from '../text';
-import type { AgentContext, AgentOutcome, AgentRun } from '../types';
+import type { AgentContext, AgentOutcome, AgentRun, BuilderStep } from '../types';
 import { AppRepo } from './appRepo';
 import { recognise, type Change } from './features';
 import type { HtmlCheck } from './htmlCheck';
@@ -17,10 +19,11 @@ import { RunGate } from './runGate';
 import { emptySite, readSiteModel } from './siteModel';
 import { publishStaged, stageFiles } from './stagedFiles';
 
-export type BuilderStep = 'plan' | 'generate' | 'check' | 'commit' | 'deploy';
+export type { BuilderStep } from '../types';
 
 export interface BuilderDeps {
-  appUrlFor(projectId: string): string;
+  /** Where the engine serves the app of a project built in `workDir`; undefined when it does not serve that folder. */
+  appUrlFor(projectId: string, workDir: string): string | undefined;
   gitBinary: string;
   now(): Date;
   check: HtmlCheck;
@@ -62,11 +65,24 @@ export class BuilderRun implements AgentRun {
     let start: string | null | undefined;
     try {
       this.gate.throwIfAborted();
-      start = await repo.open();
+      const opened = await repo.open();
+      start = opened.start;
+      if (opened.undidInterrupted) {
+        this.say('Undid the files an interrupted workflow left half-written', 'log');
+      }
+      if (opened.outside) {
+        const { hash, files } = opened.outside;
+        this.say(`Kept the changes made outside Bilt as commit ${hash.slice(0, 7)}: ${files.join(', ')}`, 'log');
+      }
       return await this.build(repo);
     } catch (e) {
       const restoreProblem =
-        start === undefined ? undefined : await repo.restore(start).then(() => undefined, describe);
+        start === undefined
+          ? undefined
+          : await repo
+              .restore(start)
+              .then(() => repo.close())
+              .then(() => undefined, describe);
       if (this.ctx.signal.aborted) {
         return { status: 'failed', error: 'Cancelled' };
       }
@@ -106,9 +122,18 @@ export class BuilderRun implements AgentRun {
     }
 
     await this.step('deploy');
-    const url = deps.appUrlFor(ctx.project.id);
+    const served = deps.appUrlFor(ctx.project.id, ctx.workDir);
+    await repo.close();
+    // from here on nothing waits: a cancel either came before this line (and undoes the commit) or after the end
+    this.gate.throwIfAborted();
+    const url = served ?? pathToFileURL(path.join(ctx.workDir, 'index.html')).href;
     ctx.progress({ percentage: 100, currentStep: STEPS.deploy[1] });
-    ctx.say(`Your app is live at ${url}`, 'success');
+    if (served) {
+      ctx.say(`Your app is live at ${url}`, 'success');
+    } else {
+      // a session's own data.workdir: the engine serves only projects' own folders
+      ctx.say(`Your app is ready at ${url} (the engine serves only the project's own folder)`, 'success');
+    }
     const summary = `${plan.changes.length > 0 ? capitalise(plan.changes.join('; ')) : 'No new changes'} (commit ${commit.hash.slice(0, 7)})`;
     return { status: 'completed', summary, url };
   }

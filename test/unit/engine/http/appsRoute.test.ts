@@ -90,11 +90,13 @@ describe('engine/http/appsRoute: serving apps read-only', () => {
     assert.deepEqual([a.status, a.headers['content-length'], a.body], [200, '6', '']);
   });
 
-  it('redirects the bare app path and a folder to their trailing slash', async () => {
-    const bare = await request('/apps/prj_1');
-    assert.deepEqual([bare.status, bare.headers.location], [301, '/apps/prj_1/']);
+  it('redirects the bare app path and a folder to their trailing slash, relative (a proxy prefix stays)', async () => {
+    const bare = await request('/apps/prj_1?x=1');
+    assert.deepEqual([bare.status, bare.headers.location], [301, 'prj_1/?x=1']);
+    assert.equal(new URL(bare.headers.location!, 'http://h/proxy/9/apps/prj_1').pathname, '/proxy/9/apps/prj_1/');
     const folder = await request('/apps/prj_1/docs');
-    assert.deepEqual([folder.status, folder.headers.location], [301, '/apps/prj_1/docs/']);
+    assert.deepEqual([folder.status, folder.headers.location], [301, 'docs/']);
+    assert.equal(new URL(folder.headers.location!, 'http://h/apps/prj_1/docs').pathname, '/apps/prj_1/docs/');
   });
 
   it('refuses other methods with 405 and Allow', async () => {

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { renderSite } from '../../../../../src/engine/agents/builder/renderSite';
 import { within } from '../fakeContext';
 import {
@@ -184,16 +185,57 @@ describe('engine/agents/builder: building an app', () => {
     );
   });
 
-  it('cleans what a crashed run left before it starts', async () => {
+  it('undoes what a run the engine could not finish left (killed mid-write) before it starts', async () => {
     const dir = tempAppDir(dirs);
     await send(builder(), dir, 'Build a landing page');
+    const before = head(dir);
+    // what a killed run leaves: its mark in .git, a half-written file, a new file, its staging folder
+    writeFileSync(path.join(dir, '.git', 'bilt-run'), `${before}\n`);
     writeFileSync(path.join(dir, 'index.html'), 'half-written');
-    writeFileSync(path.join(dir, 'leftover.tmp'), 'x');
-    const { outcome } = await send(builder(), dir, 'Add a footer');
+    writeFileSync(path.join(dir, 'pricing.html'), 'half');
+    mkdirSync(path.join(dir, '.bilt-staging'));
+    const { ctx, outcome } = await send(builder(), dir, 'Add a footer');
     assert.equal(outcome.status, 'completed');
+    assert.ok(ctx.texts('log').includes('Undid the files an interrupted workflow left half-written'));
     assert.match(read(dir, 'index.html'), /class="site-footer"/);
-    assert.ok(!existsSync(path.join(dir, 'leftover.tmp')));
+    assert.ok(!existsSync(path.join(dir, 'pricing.html')));
+    assert.equal(git(dir, 'rev-parse', 'HEAD~1'), before, 'no commit of the half-written files');
     assert.equal(status(dir), '');
+    assert.ok(!existsSync(path.join(dir, '.git', 'bilt-run')), 'the mark goes with the run');
+  });
+
+  it('keeps changes a person made in the folder: their own commit before the workflow’s', async () => {
+    const dir = tempAppDir(dirs);
+    await send(builder(), dir, 'Build a landing page');
+    const before = head(dir);
+    writeFileSync(path.join(dir, 'notes.md'), '# my notes\n');
+    writeFileSync(path.join(dir, '.gitignore'), 'node_modules/\n');
+    mkdirSync(path.join(dir, 'node_modules'));
+    writeFileSync(path.join(dir, 'node_modules', 'x.js'), '');
+    const { ctx, outcome } = await send(builder(), dir, 'Add a footer');
+    assert.equal(outcome.status, 'completed');
+    assert.equal(commitCount(dir), 3);
+    assert.equal(git(dir, 'rev-parse', 'HEAD~2'), before);
+    assert.equal(git(dir, 'log', '-1', '--format=%s', 'HEAD~1'), 'Changes made outside Bilt');
+    assert.equal(git(dir, 'show', '--format=', '--name-only', 'HEAD~1'), '.gitignore\nnotes.md');
+    assert.ok(
+      ctx
+        .texts('log')
+        .some((t) =>
+          /^Kept the changes made outside Bilt as commit [0-9a-f]{7}: added \.gitignore, added notes\.md$/.test(t),
+        ),
+      ctx.texts('log').join('\n'),
+    );
+    assert.equal(read(dir, 'notes.md'), '# my notes\n');
+    assert.ok(existsSync(path.join(dir, 'node_modules', 'x.js')), 'ignored files are left alone');
+  });
+
+  it('a session that builds in its own folder gets the file’s URL (the engine serves only project folders)', async () => {
+    const dir = tempAppDir(dirs);
+    const { ctx, outcome } = await send(builder({ appUrlFor: () => undefined }), dir, 'Build a landing page');
+    const url = pathToFileURL(path.join(dir, 'index.html')).href;
+    assert.deepEqual(outcome.status === 'completed' && outcome.url, url);
+    assert.ok(ctx.texts('success')[0]?.startsWith(`Your app is ready at ${url}`));
   });
 
   it('runs two workflows on one folder one after the other', async () => {

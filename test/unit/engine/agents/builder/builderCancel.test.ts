@@ -1,11 +1,13 @@
 import assert from 'node:assert/strict';
-import { readdirSync } from 'node:fs';
-import type { BuilderStep } from '../../../../../src/engine/agents/builder/builderAgent';
+import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { holdAt, type BuilderStep } from '../../../../../src/engine/agents/builder/builderAgent';
 import type { AgentRun } from '../../../../../src/engine/agents/types';
 import { within } from '../fakeContext';
 import {
   builder,
   commitCount,
+  git,
   head,
   ProjectContext,
   read,
@@ -43,6 +45,28 @@ describe('engine/agents/builder: cancel, questions, suspend', () => {
       assert.deepEqual(ctx.afterAbort, []);
     });
   }
+
+  it('--builder-hold-at holds a run as the step starts until it is cancelled; ignored files stay', async () => {
+    const dir = tempAppDir(dirs);
+    await send(builder(), dir, 'Build a landing page');
+    const before = head(dir);
+    writeFileSync(path.join(dir, '.gitignore'), 'cache/\n');
+    mkdirSync(path.join(dir, 'cache'));
+    writeFileSync(path.join(dir, 'cache', 'kept.txt'), 'mine');
+    const ctx = new ProjectContext('Add a pricing table', dir);
+    const run = builder({ onStep: holdAt('deploy') }).start(ctx);
+    await ctx.waitFor(() => ctx.progresses.some((p) => p.currentStep === 'Deploying'), 'the deploy step');
+    await turns(20);
+    assert.equal(ctx.progresses[ctx.progresses.length - 1]!.currentStep, 'Deploying', 'held');
+    assert.equal(commitCount(dir), 3, 'outside changes, then the workflow’s commit, made before deploy');
+    assert.match(read(dir, 'index.html'), /class="pricing"/);
+    ctx.cancel();
+    assert.deepEqual(await within(run.done, 10_000, 'the run'), { status: 'failed', error: 'Cancelled' });
+    assert.equal(git(dir, 'rev-parse', 'HEAD~1'), before, 'back at the commit the run started from');
+    assert.doesNotMatch(read(dir, 'index.html'), /class="pricing"/);
+    assert.equal(read(dir, 'cache/kept.txt'), 'mine');
+    assert.equal(status(dir), '!! cache/kept.txt');
+  });
 
   it('a cancelled first workflow leaves an empty app (only the repository)', async () => {
     const dir = tempAppDir(dirs);

@@ -2,18 +2,23 @@
  * The browser end-to-end journey (`npm run test:e2e`, driven by scripts/harness/e2e.ts): a person's
  * first minutes with Bilt in a real VS Code window, through the real UI only — the activity bar, the
  * command palette, quick picks, input boxes, tree rows, the Output panel and a modal dialog — asserting
- * on what is on the screen. The local engine plays test/fixtures/scenarios/e2e.json (plan, one
- * question, an 8 s build, deploy) in a throwaway data dir; the extension starts it by itself.
+ * on what is on the screen. The local engine first runs the emulator playing
+ * test/fixtures/scenarios/e2e.json (plan, one question, an 8 s build, deploy) in a throwaway data dir;
+ * the extension starts it by itself. Then the person switches the engine back to its default agent, the
+ * builder, and opens the app it builds (test/e2e/builtApp.ts).
  *
  * Each step ends with a screenshot (docs/images/NN-name.png by default: the README shows them).
  */
+import type { Page } from 'playwright-core';
 import type { WorkbenchPage } from '../../scripts/harness/workbenchPage';
+import { builtApp } from './builtApp';
+import { PROJECT, send, WORKFLOW_MS } from './send';
 
 export interface JourneyContext {
   wb: WorkbenchPage;
   log(msg: string): void;
-  /** Saves `<name>.png` (1280×800) in the screenshots folder. */
-  screenshot(name: string): Promise<void>;
+  /** Saves `<name>.png` in the screenshots folder: the workbench (1280×800), or another page of the browser, whole. */
+  screenshot(name: string, page?: Page): Promise<void>;
 }
 
 export interface Step {
@@ -23,22 +28,10 @@ export interface Step {
   run(c: JourneyContext): Promise<void>;
 }
 
-const PROJECT = 'demo';
 const FIRST = 'Build a habit tracker with a weekly chart';
 const SECOND = 'Add a dark mode and a settings screen';
 const REASON = 'Changed my mind: the dark mode can wait';
 const THIRD = 'Add a pricing page with three plans';
-/** The scenario's build takes 8 s and the whole first workflow about 12 s; generous for slow machines. */
-const WORKFLOW_MS = 60_000;
-
-async function send(wb: WorkbenchPage, text: string): Promise<void> {
-  await wb.runCommand('Bilt: Send Message…');
-  await wb.expectPrompt(/Send a message to which project\?/);
-  await wb.pick(PROJECT);
-  await wb.expectPrompt(new RegExp(`^Send to ${PROJECT}$`));
-  await wb.typeAndEnter(text);
-  await wb.quickInputClosed();
-}
 
 async function answer(wb: WorkbenchPage, option: string, c?: JourneyContext): Promise<void> {
   await wb.runCommand('Bilt: Answer Questions…');
@@ -68,7 +61,7 @@ export const journey: Step[] = [
       await wb.expectPrompt(/Project name/);
       await wb.typeAndEnter(PROJECT);
       await wb.expectPrompt(new RegExp(`Description of ${PROJECT}`));
-      await wb.typeAndEnter('A habit tracker, built by the local emulator');
+      await wb.typeAndEnter('A habit tracker, built on the local engine');
       // the local engine offers a visibility choice: keep the default
       await wb.expectPrompt(new RegExp(`Who can see ${PROJECT}\\?`));
       await wb.pick('Private');
@@ -192,4 +185,5 @@ export const journey: Step[] = [
       await wb.restMouse();
     },
   },
+  ...builtApp,
 ];

@@ -8,6 +8,7 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import http from 'node:http';
 import path from 'node:path';
 import { until } from '../support/until';
 import { tempDir } from '../support/tmp';
@@ -30,6 +31,17 @@ async function open(url: string): Promise<{ status: number; type: string | null;
     csp: res.headers.get('content-security-policy'),
     body: await res.text(),
   };
+}
+
+/** The status of a GET with the Host header a proxy or a rebinding page would send. */
+function statusWithHost(url: string, host: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const req = http.get(url, { headers: { host } }, (res) => {
+      res.resume();
+      resolve(res.statusCode ?? 0);
+    });
+    req.on('error', reject);
+  });
 }
 
 async function logOf(seed: SeedClient, sessionId: string): Promise<string[]> {
@@ -118,6 +130,9 @@ describe('wire: the builder agent builds an app the engine serves', function () 
       ['text/css; charset=utf-8', 'text/javascript; charset=utf-8'],
     );
     assert.equal((await open(`${url}.git/config`)).status, 404, 'the repository is never served');
+    // a local proxy (code-server's port forwarding) keeps its own Host; another name is still refused
+    assert.equal(await statusWithHost(url, '127.0.0.1:1'), 200);
+    assert.equal(await statusWithHost(url, 'evil.example'), 403);
     assert.equal((await fetch(url, { method: 'POST' })).status, 405, 'read-only');
     assert.equal((await open(`${b.engine.ready.url}/engine/info`)).status, 401, 'the rest still needs the token');
   });

@@ -131,7 +131,7 @@ export const bridgeStart: Bench = {
     "bridge, mcp-remote, each first in turn) after a warm-up; a call's overhead is its latency minus the direct " +
     "call's of the same round; each proxy's CPU time per call comes from /proc.",
   async run(o) {
-    const engine = await startEngine(['--data-dir', tempDir('bench-engine-'), '--speed', '0']);
+    const engine = await startEngine(['--data-dir', tempDir('bench-engine-'), '--agent', 'emulator', '--speed', '0']);
     const { mcpUrl, token } = engine.ready;
     const remoteConfigDir = tempDir('bench-mcp-remote-');
     const command = (p: ProxyName) => proxyCommand(p, mcpUrl, token, remoteConfigDir);

@@ -35,6 +35,8 @@ export const logStream: Bench = {
     const engine = await startEngine([
       '--data-dir',
       tempDir('bench-log-'),
+      '--agent',
+      'emulator',
       '--speed',
       '0',
       '--messages-per-hour',

@@ -18,7 +18,7 @@ export const pushLatency: Bench = {
     "session watch are connected as the extension connects them. Each sample is one change: the engine's `updatedAt` " +
     '(workflow) or `createdAt` (message) to its arrival in the store / the watch (bench/pushLatency.ts).',
   async run(o) {
-    const engine = await startEngine(['--data-dir', tempDir('bench-push-'), '--speed', '0.2']);
+    const engine = await startEngine(['--data-dir', tempDir('bench-push-'), '--agent', 'emulator', '--speed', '0.2']);
     const { mcpUrl, token } = engine.ready;
     const connect = () => BiltClient.connect({ url: mcpUrl, token });
     const store = new BiltStore({ connect: () => connect() });

@@ -1,9 +1,10 @@
 /**
  * `npm run demo`: the engine alone, in the terminal (what `npm start` did before it opened VS Code).
- * Starts (or finds) the local engine with the emulator agent and a demo project, sends the demo
- * project a first instruction through the MCP contract, and streams the workflow live in this
- * terminal from the engine's event stream. The engine keeps running after the workflow ends; Ctrl-C
- * stops it (when this script started it). `npm run demo -- --speed 0.2` plays five times faster.
+ * Starts (or finds) the local engine with its default agent (the builder) and a demo project, sends the
+ * demo project a first instruction through the MCP contract, and streams the workflow live in this
+ * terminal from the engine's event stream: its last line is the address of the page it built. The engine
+ * keeps running after the workflow ends; Ctrl-C stops it (when this script started it).
+ * `npm run demo -- --agent emulator --speed 0.2` plays the emulator's scripted pipeline, five times faster.
  */
 import { spawn } from 'node:child_process';
 import path from 'node:path';
@@ -105,7 +106,7 @@ async function main(): Promise<void> {
   if (['pending', 'running', 'paused'].includes(session.status)) {
     console.log(`Project "${demo.name}" already has a ${session.status} workflow; watching it.`);
   } else {
-    const message = 'Build a todo app with a login screen, then deploy it';
+    const message = 'Build a landing page with a signup form';
     console.log(`Sending to project "${demo.name}": ${message}\n`);
     await call(client, 'bilt_send_message', { session_id: session.session_id, message });
   }

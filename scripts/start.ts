@@ -1,6 +1,6 @@
 /**
  * `npm start`: the main job. The extension in a real VS Code, on the embedded default: the local
- * engine with the emulator agent and a project named "demo".
+ * engine with the builder agent (it makes a real web app the engine serves) and a project named "demo".
  *
  *  - Desktop VS Code when one is installed (VSCODE_EXECUTABLE_PATH, else `code` on PATH): a new
  *    "[Extension Development Host]" window with this repo as the extension under development.
@@ -16,8 +16,9 @@
  *   npm start [-- --check] [--serve] [--browser] [--port N] [--workspace DIR] [--verbose]
  *
  * --check starts the same, checks in headless Chromium that the window loads the extension and its
- * Bilt view lists "demo", then stops code-server (and the engine, when it started it) and exits 0, or
- * 1 when the check fails. It is the default when CI=true (use --serve to serve there anyway); CI runs
+ * Bilt view lists "demo", and, when "demo" has run nothing yet, that the builder makes it a page the
+ * engine serves (opened in the same Chromium: app.png in the run dir); then stops code-server (and the
+ * engine, when it started it) and exits 0, or 1 when the check fails. It is the default when CI=true (use --serve to serve there anyway); CI runs
  * it to keep the README's first command true.
  */
 import { spawnSync } from 'node:child_process';
@@ -26,7 +27,14 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { defaultDataDir } from '../src/api/local/discovery';
 import { stopEngine } from '../src/api/local/launcher';
-import { DEMO, ensureDemoProject, ensureEngine, type Engine } from './harness/demoEngine';
+import {
+  buildDemoPage,
+  DEMO,
+  DEMO_INSTRUCTION,
+  ensureDemoProject,
+  ensureEngine,
+  type Engine,
+} from './harness/demoEngine';
 import { desktopVsCode, openDesktop } from './harness/desktop';
 import { openWorkbench, type Workbench } from './harness/browser';
 import { Cleanups } from './harness/cleanup';
@@ -93,8 +101,10 @@ Bilt for VS Code runs in code-server (VS Code in the browser). Open this address
 
 In that window ("[Extension Development Host]"):
   - click the Bilt icon in the activity bar (left): the Sessions view lists the project "${DEMO}";
-  - F1 → "Bilt: Send Message…" → ${DEMO} → e.g. "Build a todo app" → Enter: the row shows the progress
-    (the emulator takes about 30 s) and the Output panel the live log;
+  - F1 → "Bilt: Send Message…" → ${DEMO} → e.g. "${DEMO_INSTRUCTION}" → Enter: the row shows the
+    progress and the Output panel the live log (the files written, the HTML check, the commit);
+  - "Bilt: Open in Browser" (or the row's link icon) opens the page that was built; send more, e.g.
+    "Add a pricing table and a footer", and the page keeps what it had;
   - "Bilt: Cancel Workflow…" stops a running one, "Bilt: Answer Questions…" answers a workflow that asks,
     and a click on the session row (or "Bilt: Show Log") opens its log again.
 
@@ -104,7 +114,37 @@ Ctrl-C stops code-server; the engine keeps running, shared by VS Code windows an
 `);
 }
 
-async function check(wbUrl: string, chromium: string, run: ReturnType<typeof makeRunDir>): Promise<void> {
+/** The builder's page of a demo that has run nothing yet, opened in the same browser (`--check`). */
+async function checkBuiltPage(wb: Workbench, engine: Engine, run: ReturnType<typeof makeRunDir>): Promise<void> {
+  if (engine.d.agent !== 'builder') {
+    log(`check: the engine runs the ${engine.d.agent} agent, not the builder: no page to open`);
+    return;
+  }
+  const url = await buildDemoPage(engine.d);
+  if (!url) {
+    log(`check: "${DEMO}" has run workflows already: no new page built`);
+    return;
+  }
+  const app = await wb.browser.newPage({ viewport: { width: 1280, height: 800 } });
+  try {
+    const res = await app.goto(url);
+    if (res?.status() !== 200) {
+      throw new Error(`${url} answered ${res?.status()}`);
+    }
+    await app.locator('#hero-title', { hasText: DEMO }).waitFor({ timeout: 15_000 });
+    await app.locator('#signup form').waitFor({ timeout: 15_000 });
+    log(`check: "${DEMO_INSTRUCTION}" built ${url}; screenshot ${await takeScreenshot(app, run.root, 'app')}`);
+  } finally {
+    await app.close();
+  }
+}
+
+async function check(
+  wbUrl: string,
+  chromium: string,
+  run: ReturnType<typeof makeRunDir>,
+  engine: Engine,
+): Promise<void> {
   let wb: Workbench | undefined;
   try {
     wb = await openWorkbench({ executablePath: chromium, run, url: wbUrl, echoConsole: false });
@@ -119,6 +159,7 @@ async function check(wbUrl: string, chromium: string, run: ReturnType<typeof mak
     log(
       `check: "${title}" shows the Bilt view with the project "${DEMO}"; screenshot ${await takeScreenshot(wb.page, run.root, 'check')}`,
     );
+    await checkBuiltPage(wb, engine, run);
   } catch (err) {
     if (wb) {
       log(`screenshot ${await takeScreenshot(wb.page, run.root, 'failure').catch(() => 'failed')}`);
@@ -217,7 +258,7 @@ The local engine (pid ${engine.d.pid}, data ${dataDir}) keeps running, shared by
 
   if (checking) {
     try {
-      await check(url, install.chromium, run);
+      await check(url, install.chromium, run, engine);
       return 0;
     } catch (err) {
       log(`check FAILED: ${err instanceof Error ? err.message : String(err)} (logs: ${run.root})`);

@@ -50,6 +50,8 @@ export async function engineOverMcp(dataDir: string, clients: number) {
   writeFileSync(scenario, JSON.stringify({ name: 'instant', steps: [{ name: 'Done', duration: 0, progress: 100 }] }));
   const limits = ['--max-projects', '1000000', '--projects-per-hour', '1000000', '--messages-per-hour', '1000000'];
   const engine = await startEngine(dataDir, [
+    '--agent',
+    'emulator',
     '--scenario',
     scenario,
     '--speed',

@@ -35,6 +35,8 @@ const repo = path.resolve(__dirname, '../..');
 const INTEGRATION_SETTINGS: Record<string, unknown> = {
   'chat.disableAIFeatures': false,
   'chat.tools.global.autoApprove': true,
+  // the suites script their workflows with the emulator (the default agent is the builder)
+  'bilt.localEngine.agent': 'emulator',
 };
 const t0 = Date.now();
 const log = (msg: string): void => console.log(`[harness ${((Date.now() - t0) / 1000).toFixed(1)}s] ${msg}`);

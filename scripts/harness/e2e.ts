@@ -3,7 +3,8 @@
  * Host]" window of this repo (no extensionTestsPath, so modal dialogs work), headless Chromium opens it
  * at 1280×800, and test/e2e/journey.ts drives the real UI as a person would, taking a screenshot after
  * each step. The extension host gets a fresh BILT_ENGINE_DATA_DIR in the run dir and the user settings
- * name test/fixtures/scenarios/e2e.json, so the engine the extension starts plays that scenario.
+ * name the emulator and test/fixtures/scenarios/e2e.json, so the engine the extension starts plays that
+ * scenario (until the journey switches it to the builder).
  * Exit code: 0 only when every step's assertions held; 1 when a step failed (failure.png and
  * browser-console.log in the run dir); 2 when the harness itself failed.
  *
@@ -25,7 +26,7 @@ import { WorkbenchPage } from './workbenchPage';
 const repo = path.resolve(__dirname, '../..');
 const USAGE = `Browser end-to-end test in code-server (see docs/TESTING.md, "Browser end-to-end").
   --screenshots DIR   where the step screenshots go (default docs/images, which the README shows)
-  --timeout MS        time limit for the whole journey (default 240000)
+  --timeout MS        time limit for the whole journey (default 300000)
   --echo              stream the browser console (the extension host's console.log)
   --verbose           stream code-server's output`;
 
@@ -36,7 +37,7 @@ async function main(): Promise<number> {
   const { values: v } = parseArgs({
     options: {
       screenshots: { type: 'string', default: path.join(repo, 'docs/images') },
-      timeout: { type: 'string', default: '240000' },
+      timeout: { type: 'string', default: '300000' },
       echo: { type: 'boolean', default: false },
       verbose: { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
@@ -67,6 +68,8 @@ async function main(): Promise<number> {
       extension: repo,
       workspace,
       settings: {
+        // the emulator plays the scenario's question and slow build; the journey's end switches to the builder
+        'bilt.localEngine.agent': 'emulator',
         'bilt.localEngine.scenario': path.join(repo, 'test/fixtures/scenarios/e2e.json'),
         'bilt.notifications': 'whenViewHidden',
         'chat.disableAIFeatures': false, // the Chat view and chat participants (with the scripted test model)
@@ -104,8 +107,8 @@ async function main(): Promise<number> {
     const ctx: JourneyContext = {
       wb: page,
       log: (m) => log(`  ${m}`),
-      screenshot: async (name) => {
-        const file = await takeScreenshot(wb!.page, shots, name);
+      screenshot: async (name, other) => {
+        const file = await takeScreenshot(other ?? wb!.page, shots, name, { fullPage: other !== undefined });
         const rel = path.relative(process.cwd(), file);
         log(`  screenshot ${rel.startsWith('..') ? file : rel}`);
       },

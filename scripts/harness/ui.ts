@@ -41,10 +41,15 @@ export async function waitForFile(file: string, timeoutMs: number): Promise<bool
   return true;
 }
 
-export async function takeScreenshot(page: Page, dir: string, name: string): Promise<string> {
+export async function takeScreenshot(
+  page: Page,
+  dir: string,
+  name: string,
+  options: { fullPage?: boolean } = {},
+): Promise<string> {
   mkdirSync(dir, { recursive: true });
   const file = path.join(dir, name.endsWith('.png') ? name : `${name}.png`);
-  await page.screenshot({ path: file });
+  await page.screenshot({ path: file, fullPage: options.fullPage ?? false });
   return file;
 }
 

@@ -95,6 +95,11 @@ export class Engine {
     return engine;
   }
 
+  /** A project's own folder (the builder's app, served at /apps/<projectId>/); undefined: no such project. */
+  projectFolder(projectId: string): string | undefined {
+    return this.runner.projectFolder(projectId);
+  }
+
   /** Stops agents (their workflows become interrupted and resumable), then closes the log. */
   async close(): Promise<void> {
     if (this.closed) {

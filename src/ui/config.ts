@@ -38,7 +38,7 @@ export function readSettings(): Settings {
   return {
     localEnabled: c.get<boolean>(SETTINGS.localEnabled, true),
     localDataDir: c.get<string>(SETTINGS.localDataDir) || undefined,
-    localAgent: c.get<string>(SETTINGS.localAgent, 'emulator'),
+    localAgent: c.get<string>(SETTINGS.localAgent, 'builder'),
     localAgentCommand: c.get<string>(SETTINGS.localAgentCommand) || undefined,
     localScenario: c.get<string>(SETTINGS.localScenario) || undefined,
     localSpeed: Math.max(0, c.get<number>(SETTINGS.localSpeed, 1)),

@@ -52,7 +52,7 @@ export class SessionLogs implements vscode.Disposable {
   }
 
   private async run(serverId: string, ref: SessionRef, s: Stream): Promise<void> {
-    const client = await this.store.client(serverId, s.stop.signal);
+    let client = await this.store.client(serverId, s.stop.signal);
     const signal = s.stop.signal;
     const total = (await client.backend.getMessages(ref, { limit: 1 }, { signal })).total;
     const from = Math.max(0, total - this.o.recentMessages());
@@ -70,12 +70,27 @@ export class SessionLogs implements vscode.Disposable {
       ...(project ? [logHeader(project, ref.sessionId, recent.messages.length, recent.total)] : []),
       ...recent.messages.map(logLine),
     ]);
-    const lastSeq = recent.messages.at(-1)?.seq ?? from;
-    for await (const e of client.watch(ref, { signal, fromSeq: lastSeq })) {
-      if (e.type === 'messages') {
-        write(e.messages.map(logLine));
-      } else if (e.type === 'error') {
-        this.o.log.warn(`log of ${ref.sessionId}: ${e.error.message}; retrying in ${Math.round(e.retryInMs / 1000)} s`);
+    let lastSeq = recent.messages.at(-1)?.seq ?? from;
+    for (;;) {
+      const following = client;
+      for await (const e of following.watch(ref, { signal, fromSeq: lastSeq })) {
+        if (e.type === 'messages') {
+          write(e.messages.map(logLine));
+          lastSeq = e.messages.at(-1)?.seq ?? lastSeq;
+        } else if (e.type === 'error') {
+          // the store reached the server again with a new client (e.g. the local engine restarted on
+          // another port): follow the log there, from the last message written
+          client = await this.store.client(serverId, signal).catch(() => following);
+          if (client !== following) {
+            break;
+          }
+          this.o.log.warn(
+            `log of ${ref.sessionId}: ${e.error.message}; retrying in ${Math.round(e.retryInMs / 1000)} s`,
+          );
+        }
+      }
+      if (signal.aborted || client === following) {
+        return;
       }
     }
   }

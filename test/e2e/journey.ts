@@ -1,21 +1,26 @@
 /**
  * The browser end-to-end journey (`npm run test:e2e`, driven by scripts/harness/e2e.ts): a person's
  * first minutes with Bilt in a real VS Code window, through the real UI only — the activity bar, the
- * command palette, quick picks, input boxes, tree rows, the Output panel, a modal dialog, the Chat view
- * and an editor tab with a code lens — asserting
- * on what is on the screen. The local engine plays test/fixtures/scenarios/e2e.json (plan, one
- * question, an 8 s build, deploy) in a throwaway data dir; the extension starts it by itself.
+ * command palette, quick picks, input boxes, tree rows and their context menu, the Output panel, a modal
+ * dialog, the Chat view and an editor tab with a code lens — asserting on what is on the screen. The local
+ * engine first runs the emulator playing test/fixtures/scenarios/e2e.json (plan, one question, an 8 s build,
+ * deploy) in a throwaway data dir; the extension starts it by itself. Then the person switches the engine
+ * back to its default agent, the builder, and opens the app it builds (test/e2e/builtApp.ts).
  *
  * Each step ends with a screenshot (docs/images/NN-name.png by default: the README shows them).
  */
-import { codeLens, editorShows } from '../../scripts/harness/workbenchEditor';
+import type { Page } from 'playwright-core';
 import type { WorkbenchPage } from '../../scripts/harness/workbenchPage';
+import { builtApp } from './builtApp';
+import { personalSteps } from './personal';
+import { PROJECT, send, WORKFLOW_MS } from './send';
+import { transcriptSteps } from './transcript';
 
 export interface JourneyContext {
   wb: WorkbenchPage;
   log(msg: string): void;
-  /** Saves `<name>.png` (1280×800) in the screenshots folder. */
-  screenshot(name: string): Promise<void>;
+  /** Saves `<name>.png` in the screenshots folder: the workbench (1280×800), or another page of the browser, whole. */
+  screenshot(name: string, page?: Page): Promise<void>;
 }
 
 export interface Step {
@@ -25,23 +30,10 @@ export interface Step {
   run(c: JourneyContext): Promise<void>;
 }
 
-const PROJECT = 'demo';
 const FIRST = 'Build a habit tracker with a weekly chart';
 const SECOND = 'Add a dark mode and a settings screen';
 const REASON = 'Changed my mind: the dark mode can wait';
 const THIRD = 'Add a pricing page with three plans';
-const FOURTH = 'Add a login screen with email and password';
-/** The scenario's build takes 8 s and the whole first workflow about 12 s; generous for slow machines. */
-const WORKFLOW_MS = 60_000;
-
-async function send(wb: WorkbenchPage, text: string): Promise<void> {
-  await wb.runCommand('Bilt: Send Message…');
-  await wb.expectPrompt(/Send a message to which project\?/);
-  await wb.pick(PROJECT);
-  await wb.expectPrompt(new RegExp(`^Send to ${PROJECT}$`));
-  await wb.typeAndEnter(text);
-  await wb.quickInputClosed();
-}
 
 async function answer(wb: WorkbenchPage, option: string, c?: JourneyContext): Promise<void> {
   await wb.runCommand('Bilt: Answer Questions…');
@@ -71,7 +63,7 @@ export const journey: Step[] = [
       await wb.expectPrompt(/Project name/);
       await wb.typeAndEnter(PROJECT);
       await wb.expectPrompt(new RegExp(`Description of ${PROJECT}`));
-      await wb.typeAndEnter('A habit tracker, built by the local emulator');
+      await wb.typeAndEnter('A habit tracker, built on the local engine');
       // the local engine offers a visibility choice: keep the default
       await wb.expectPrompt(new RegExp(`Who can see ${PROJECT}\\?`));
       await wb.pick('Private');
@@ -195,59 +187,7 @@ export const journey: Step[] = [
       await wb.restMouse();
     },
   },
-  {
-    name: '(g) "Bilt: Open Transcript" → the project: a tab with a section per turn; send another message: the tab follows it to its question, with a code lens to answer',
-    shot: '08-transcript',
-    async run({ wb, log }) {
-      await wb.runCommand('View: Toggle Secondary Side Bar Visibility'); // the Chat view: room for the editor
-      await wb.page.locator('.part.auxiliarybar').waitFor({ state: 'hidden', timeout: 15_000 });
-      await wb.runCommand('Bilt: Open Transcript');
-      await wb.expectPrompt(/Open the transcript of which project\?/);
-      await wb.pick(PROJECT);
-      await wb.quickInputClosed();
-      const tab = `${PROJECT}.md`;
-      // opened, it shows its end: the last turn's messages, its result and the app's link
-      await editorShows(
-        wb,
-        tab,
-        new RegExp(
-          `Your app is live[\\s\\S]*\\*\\*Result:\\*\\* (.* — )?\\[open the app\\]\\(https://${PROJECT}\\.emulated\\.bilt\\.app\\)$`,
-        ),
-      );
-      await send(wb, FOURTH);
-      await wb.hidePanel(); // sending opened the log: the whole editor area for the transcript
-      const text = await editorShows(
-        wb,
-        tab,
-        new RegExp(
-          `## ${FOURTH} — _needs your answers · \\d+% Choosing a platform_[\\s\\S]*\\*\\*Bilt asks:\\*\\*1\\. Which platform should the app run on\\? — \`Web\` · \`iOS\` · \`Android\``,
-        ),
-        WORKFLOW_MS,
-      );
-      log(`transcript: ${JSON.stringify(text.slice(-120))}`);
-      await codeLens(wb, 'Answer the question').waitFor({ timeout: 15_000 });
-    },
-  },
-  {
-    name: '(g) click the code lens "Answer the question" → "Web": the tab follows the workflow to its end, with the app\'s link',
-    async run({ wb, log }) {
-      await codeLens(wb, 'Answer the question').click({ timeout: 15_000 });
-      await wb.expectPrompt(/Which platform should the app run on\?/);
-      await wb.pick('Web');
-      await wb.quickInputClosed();
-      const text = await editorShows(
-        wb,
-        `${PROJECT}.md`,
-        new RegExp(
-          `Using: Web[\\s\\S]*Your app is live[\\s\\S]*\\*\\*Result:\\*\\* (.* — )?\\[open the app\\]\\(https://${PROJECT}\\.emulated\\.bilt\\.app\\)$`,
-        ),
-        WORKFLOW_MS,
-      );
-      log(`transcript: ${JSON.stringify(text.slice(-120))}`);
-      if (text.includes('Bilt asks')) {
-        throw new Error('the transcript still shows the question after it was answered');
-      }
-      await wb.rowSays(PROJECT, /^(● )?completed/);
-    },
-  },
+  ...personalSteps,
+  ...transcriptSteps,
+  ...builtApp,
 ];

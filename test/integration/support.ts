@@ -35,11 +35,15 @@ export async function until<T>(
 
 let prepared: Promise<void> | undefined;
 
-/** Once per run: the local engine restarted with the test scenario (fast, one question, a 3 s build). */
+/**
+ * Once per run: the local engine restarted with the emulator (the default agent is the builder) playing
+ * the test scenario (fast, one question, a 3 s build).
+ */
 export function useTestScenario(): Promise<void> {
   prepared ??= (async () => {
     const fixtures = process.env[RUNNER_ENV.repo] ?? vscode.extensions.getExtension(EXTENSION_ID)!.extensionPath;
     const config = vscode.workspace.getConfiguration('bilt');
+    await config.update('localEngine.agent', 'emulator', vscode.ConfigurationTarget.Global);
     await config.update(
       'localEngine.scenario',
       path.join(fixtures, 'test/fixtures/scenarios/vscode.json'),

@@ -53,7 +53,7 @@ describe('bridge: upstream faults', function () {
     await Promise.all(dataDirs.map((d) => runEngine(['stop', '--data-dir', d]).exited));
   });
   const engineIn = async (dataDir: string, extra: string[] = []) => {
-    const e = await startEngine(['--data-dir', dataDir, '--speed', '0', ...extra]);
+    const e = await startEngine(['--data-dir', dataDir, '--agent', 'emulator', '--speed', '0', ...extra]);
     engines.push(e);
     return e;
   };

@@ -80,9 +80,9 @@ describe('wire: Session API input limits and errors', () => {
     invalidField(
       unknown,
       'agent_id',
-      'Unknown agent "gpt-engineer"; known agents: EMULATOR, COMMAND, CLAUDE_CODE, CODEX',
+      'Unknown agent "gpt-engineer"; known agents: BUILDER, EMULATOR, COMMAND, CLAUDE_CODE, CODEX',
     );
-    assert.deepEqual(unknown.details['known'], ['EMULATOR', 'COMMAND', 'CLAUDE_CODE', 'CODEX']);
+    assert.deepEqual(unknown.details['known'], ['BUILDER', 'EMULATOR', 'COMMAND', 'CLAUDE_CODE', 'CODEX']);
     const command = await api.fails(400, 'POST', '/api/sessions', { agent_id: 'command', task_id: uniqueName('c') });
     invalidField(command, 'agent_id', /COMMAND agent cannot run here: .*--agent-command/);
   });

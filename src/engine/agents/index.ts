@@ -3,6 +3,7 @@
  * agent flags become AgentOptions. See docs/AGENTS.md.
  */
 import { BiltError } from '../../core/errors';
+import { BuilderAgent, holdAt } from './builder/builderAgent';
 import { CommandAgent } from './command/commandAgent';
 import { EmulatorAgent } from './emulator/emulatorAgent';
 import { readScenarioFile } from './emulator/scenario';
@@ -10,9 +11,9 @@ import { PRESETS } from './presets';
 import { withModelFlag } from './presets/model';
 import type { Agent, AgentOptions } from './types';
 
-export const AGENT_NAMES = ['emulator', 'command', 'claude-code', 'codex'] as const;
+export const AGENT_NAMES = ['builder', 'emulator', 'command', 'claude-code', 'codex'] as const;
 export type AgentName = (typeof AGENT_NAMES)[number];
-export const DEFAULT_AGENT: AgentName = 'emulator';
+export const DEFAULT_AGENT: AgentName = 'builder';
 
 export function isAgentName(name: string): name is AgentName {
   return (AGENT_NAMES as readonly string[]).includes(name);
@@ -29,6 +30,11 @@ export function createAgent(name: string = DEFAULT_AGENT, options: AgentOptions 
   checkNumber('killGraceMs', options.killGraceMs);
   checkNumber('speed', options.speed);
   switch (name) {
+    case 'builder':
+      return new BuilderAgent({
+        appUrlFor: options.appUrlFor ?? (() => undefined),
+        ...(options.builderHoldAt !== undefined ? { onStep: holdAt(options.builderHoldAt) } : {}),
+      });
     case 'emulator':
       return new EmulatorAgent({
         ...(options.scenario !== undefined ? { scenario: readScenarioFile(options.scenario) } : {}),

@@ -72,7 +72,18 @@ export interface AgentOptions {
   env?: Record<string, string>;
   /** command agent: where it records its running process groups (the data dir's, set by `serve`). */
   processGroups?: ProcessGroupLog;
+  /**
+   * builder: the address the engine serves a project's app at (`serve` sets it once it listens);
+   * undefined when it does not serve `workDir`. Without it, results are the files' own URLs.
+   */
+  appUrlFor?: (projectId: string, workDir: string) => string | undefined;
+  /** builder, for tests: every run waits as this step starts until it is cancelled (`--builder-hold-at`). */
+  builderHoldAt?: BuilderStep;
 }
+
+/** The builder agent's steps, in order (docs/BUILDER.md). */
+export const BUILDER_STEPS = ['plan', 'generate', 'check', 'commit', 'deploy'] as const;
+export type BuilderStep = (typeof BUILDER_STEPS)[number];
 
 /**
  * The command agent's running process groups, kept durably so that the next engine can stop the ones

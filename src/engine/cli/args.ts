@@ -2,6 +2,8 @@
 import { parseArgs } from 'node:util';
 import { LIMITS } from '../../core/limits';
 import { defaultDataDir } from '../../api/local/discovery';
+import { DEFAULT_AGENT } from '../agents/index';
+import { BUILDER_STEPS, type BuilderStep } from '../agents/types';
 
 export const USAGE = `Usage: bilt-engine <command> [options]
 
@@ -15,10 +17,12 @@ Commands:
 Options (serve):
   --port N               TCP port on 127.0.0.1 (default 0: any free port)
   --data-dir DIR         State, lock and discovery file (default $BILT_ENGINE_DATA_DIR or ~/.bilt/engine)
-  --agent NAME           emulator (default), command, claude-code, codex
+  --agent NAME           builder (default), emulator, command, claude-code, codex
   --agent-command CMD    Command line for the command agent (or to override a preset's)
   --scenario FILE        Emulator scenario (JSON); the built-in plan → build → deploy otherwise
   --speed X              Emulator time scale (1 = real time, 0 = no waiting)
+  --builder-hold-at STEP For tests: every builder workflow waits as STEP (plan, generate, check, commit,
+                         deploy) starts, until it is cancelled
   --work-root DIR        Projects' working folders (default <data-dir>/projects)
   --max-concurrent N     Workflows running at once (default 4; more wait as pending)
   --wait-timeout S       Longest wait_for_response / live send block, seconds (default 300)
@@ -36,6 +40,7 @@ export interface ServeArgs {
   agentCommand: string | undefined;
   scenario: string | undefined;
   speed: number | undefined;
+  builderHoldAt: BuilderStep | undefined;
   workRoot: string | undefined;
   maxConcurrent: number;
   waitTimeoutMs: number;
@@ -68,6 +73,17 @@ function num(
   return n;
 }
 
+function step(raw: string | undefined): BuilderStep | undefined {
+  if (raw === undefined) {
+    return undefined;
+  }
+  const found = BUILDER_STEPS.find((s) => s === raw);
+  if (!found) {
+    throw new UsageError(`--builder-hold-at must be one of ${BUILDER_STEPS.join(', ')} (got ${JSON.stringify(raw)})`);
+  }
+  return found;
+}
+
 export function parseCli(
   argv: string[],
   env: NodeJS.ProcessEnv = process.env,
@@ -85,6 +101,7 @@ export function parseCli(
         'agent-command': { type: 'string' },
         scenario: { type: 'string' },
         speed: { type: 'string' },
+        'builder-hold-at': { type: 'string' },
         'work-root': { type: 'string' },
         'max-concurrent': { type: 'string' },
         'wait-timeout': { type: 'string' },
@@ -108,10 +125,11 @@ export function parseCli(
   const serve: ServeArgs = {
     port: num('port', v.port, 0, 0, 65535),
     dataDir,
-    agent: v.agent ?? 'emulator',
+    agent: v.agent ?? DEFAULT_AGENT,
     agentCommand: v['agent-command'],
     scenario: v.scenario,
     speed: v.speed === undefined ? undefined : num('speed', v.speed, 1, 0, 1000, false),
+    builderHoldAt: step(v['builder-hold-at']),
     workRoot: v['work-root'],
     maxConcurrent: num('max-concurrent', v['max-concurrent'], 4, 1, 64),
     waitTimeoutMs: num('wait-timeout', v['wait-timeout'], LIMITS.waitTimeoutMs / 1000, 0, 3600, false) * 1000,

@@ -18,6 +18,7 @@ import type { ServeArgs } from './args';
 import { probe, readDiscovery, removeDiscovery, writeDiscovery, type Discovery } from '../../api/local/discovery';
 import { prepareDataDir } from './dataDir';
 import { acquireLock } from './lock';
+import { AppAddresses } from './appAddresses';
 
 export interface ServeIo {
   /** The one ready line (JSON) goes here. */
@@ -31,8 +32,11 @@ export interface ServeIo {
 export async function serve(args: ServeArgs, io: ServeIo): Promise<number> {
   const log = (line: string) => io.stderr(`[bilt-engine] ${line}`);
   const processGroups = GroupRecords.forDataDir(args.dataDir);
+  const apps = new AppAddresses();
   const agentOptions: AgentOptions = {
     processGroups,
+    appUrlFor: (projectId, workDir) => apps.urlFor(projectId, workDir),
+    ...(args.builderHoldAt !== undefined ? { builderHoldAt: args.builderHoldAt } : {}),
     ...(args.agentCommand !== undefined ? { command: args.agentCommand } : {}),
     ...(args.scenario !== undefined ? { scenario: args.scenario } : {}),
     ...(args.speed !== undefined ? { speed: args.speed } : {}),
@@ -50,7 +54,7 @@ export async function serve(args: ServeArgs, io: ServeIo): Promise<number> {
   try {
     // before recovery marks their workflows interrupted: stop what a killed engine left running
     await stopLeftoverGroups(processGroups, log);
-    return await serveLocked(args, io, { agent, agentOptions }, lock.release, log);
+    return await serveLocked(args, io, { agent, agentOptions, apps }, lock.release, log);
   } catch (e) {
     await lock.release().catch(() => undefined);
     throw e;
@@ -60,7 +64,7 @@ export async function serve(args: ServeArgs, io: ServeIo): Promise<number> {
 async function serveLocked(
   args: ServeArgs,
   io: ServeIo,
-  { agent, agentOptions }: { agent: Agent; agentOptions: AgentOptions },
+  { agent, agentOptions, apps }: { agent: Agent; agentOptions: AgentOptions; apps: AppAddresses },
   releaseLock: () => Promise<void>,
   log: (line: string) => void,
 ): Promise<number> {
@@ -113,9 +117,11 @@ async function serveLocked(
         openApi: OPENAPI_PATH,
       },
     }),
+    appDir: (projectId) => engine.projectFolder(projectId),
     log,
   });
   baseUrl = http.url;
+  apps.serving(http.url, (projectId) => engine.projectFolder(projectId));
   if (args.demo && engine.service.listProjects().length === 0) {
     await engine.service.createProject({ name: 'demo', description: 'A demo project for the local Bilt engine' });
   }

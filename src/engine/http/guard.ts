@@ -3,10 +3,15 @@
  * the engine's own Origin when a browser sends one (403), and only with the bearer token (401).
  * Optional request budget per minute with the live service's X-RateLimit headers.
  *
- * Origin: the engine serves no pages, and its clients (the extension host, the bridge, scripts) send no
- * Origin; VS Code and code-server webviews do not call it. So a request with an Origin comes from a
+ * Origin: the engine's API serves no pages, and its clients (the extension host, the bridge, scripts) send
+ * no Origin; VS Code and code-server webviews do not call it. So a request with an Origin comes from a
  * browser page, and only a page of the engine itself (http://127.0.0.1:<port>, localhost, [::1]) may
  * call; another page on loopback (a dev server on another port) may not.
+ *
+ * The apps the builder agent makes (`/apps/…`, read-only, no token) need only a loopback Host name, on
+ * any port: a local proxy such as code-server's port forwarding (`/proxy/<port>/`) keeps its own Host.
+ * DNS rebinding still fails there (the Host is then the attacker's name), and a page elsewhere cannot
+ * read an answer (no CORS headers), so Origin is not checked.
  */
 import { timingSafeEqual, createHash } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
@@ -16,6 +21,17 @@ const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]', '::1']);
 export function hostnameOf(hostHeader: string): { host: string; port: string | undefined } {
   const m = /^(\[[^\]]+\]|[^:]+)(?::(\d+))?$/.exec(hostHeader.trim().toLowerCase());
   return m ? { host: m[1]!, port: m[2] } : { host: hostHeader, port: undefined };
+}
+
+/** Why a request for a built app is refused: its Host is not a loopback name; undefined otherwise. */
+export function appHostRefusal(req: IncomingMessage): string | undefined {
+  const hostHeader = req.headers.host;
+  if (!hostHeader) {
+    return 'missing Host header';
+  }
+  return LOOPBACK_HOSTS.has(hostnameOf(hostHeader).host)
+    ? undefined
+    : `Host ${JSON.stringify(hostHeader)} is not a loopback address`;
 }
 
 /** Why the request's Host or Origin is refused, or undefined when both are loopback. */

@@ -2,6 +2,7 @@
  * The engine's HTTP front: loopback only, every request checked (Host/Origin, then token, then the
  * optional request budget) before it is routed to an MCP contract, the Session API, the event stream
  * or a control route. Refusals under /api use the Session API's error shape `{error, code, details}`.
+ * The one exception: the builder's apps under /apps/ (read-only, GET/HEAD; a loopback Host, no token).
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -11,7 +12,8 @@ import type { EngineService } from '../service/engineService';
 import { sendApiFailure } from './apiErrors';
 import { handleControl, type EngineInfo } from './controlRoutes';
 import { handleEvents } from './eventsRoute';
-import { hostRefusal, RequestBudget, tokenMatches } from './guard';
+import { isAppPath, handleAppRequest } from './appsRoute';
+import { appHostRefusal, hostRefusal, RequestBudget, tokenMatches } from './guard';
 import { McpCalls } from './mcpCalls';
 import { handleMcp } from './mcpRoute';
 import { BodyTooLarge, MAX_BODY_BYTES, readJsonBody, sendError } from './respond';
@@ -35,6 +37,8 @@ export interface HttpServerOptions {
   liveTools: ToolSet;
   toolServer: ToolServerOptions;
   info: () => EngineInfo;
+  /** The folder of a project's built app (served read-only at /apps/<projectId>/ without the token). */
+  appDir?: (projectId: string) => string | undefined;
   log(line: string): void;
 }
 
@@ -86,6 +90,17 @@ export async function startHttpServer(o: HttpServerOptions): Promise<RunningHttp
       api
         ? sendApiFailure(res, status, code, error, details, headers)
         : sendError(res, status, error, details, headers);
+    if (o.appDir && isAppPath(path)) {
+      const refused = appHostRefusal(req);
+      if (refused) {
+        return refuse(403, 'forbidden', 'Forbidden', { message: refused });
+      }
+      // read-only, before the token: a browser opens the app (appsRoute.ts)
+      if (!handleAppRequest(req, res, o.appDir)) {
+        sendError(res, 404, 'Not found', { message: `No route ${req.method} ${path}` });
+      }
+      return;
+    }
     const refusal = hostRefusal(req, port);
     if (refusal) {
       return refuse(403, 'forbidden', 'Forbidden', { message: refusal });

@@ -54,6 +54,19 @@ export class Runner {
     return this.active.get(workflowId)?.agent?.name ?? this.options.agents.defaultAgent.name;
   }
 
+  /**
+   * A project's own folder, <workRoot>/<project name>: where its workflows run unless their session
+   * names a `data.workdir` (the builder's app, served at /apps/<projectId>/). Undefined: no such project.
+   */
+  projectFolder(projectId: string): string | undefined {
+    const project = this.ctx.state.project(projectId);
+    return project && this.folderOf(project.name);
+  }
+
+  private folderOf(projectName: string): string {
+    return path.join(this.options.workRoot, projectName);
+  }
+
   /** Starts a pending workflow now if a slot is free; resolves once its new status is committed. */
   async enqueue(workflowId: string): Promise<void> {
     if (this.active.size < this.options.maxConcurrent) {
@@ -168,7 +181,7 @@ export class Runner {
     const session = state.session(w.sessionId)!;
     const project = state.project(w.projectId)!;
     const workdir = sessionWorkdir(session.data);
-    const workDir = workdir ?? path.join(this.options.workRoot, project.name);
+    const workDir = workdir ?? this.folderOf(project.name);
     let run: AgentRun;
     try {
       a.agent = this.options.agents.forId(session.agentId);

@@ -42,6 +42,13 @@ describe('present/links: the page "Open in Browser" opens', () => {
     assert.equal(pageFor({ projectId: 'p1', workflows: [], onLiveBilt: false }), undefined);
   });
 
+  it('the local builder’s app, served by the engine on loopback: the workflow’s and the project’s page', () => {
+    const app = 'http://127.0.0.1:41234/apps/0a43850f-9895-4b15-af6d-c4f3896ce1cd/';
+    const built = workflow({ id: 'w4', result: { url: app } });
+    assert.equal(pageFor({ projectId: 'p1', workflows: [built], workflowId: 'w4', onLiveBilt: false }), app);
+    assert.equal(pageFor({ projectId: 'p1', workflows: [later, built, done], onLiveBilt: false }), app);
+  });
+
   it('only http(s) addresses are ever opened', () => {
     const evil = workflow({ result: { url: 'command:workbench.action.terminal.new' } });
     assert.equal(pageFor({ projectId: 'p1', workflows: [evil], onLiveBilt: false }), undefined);

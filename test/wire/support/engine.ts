@@ -1,4 +1,7 @@
-/** An emulator engine for the wire tests: a fresh data dir, a scenario from test/fixtures/scenarios, a speed. */
+/**
+ * An engine for the wire tests: the emulator (a scenario from test/fixtures/scenarios, a speed) unless
+ * another agent is named; a fresh data dir unless one is given.
+ */
 import path from 'node:path';
 import type { ChildProcess } from 'node:child_process';
 import { startEngine as startProcess, type Ready } from '../../support/engineProcess';
@@ -9,6 +12,10 @@ export const SCENARIOS = path.resolve(__dirname, '../../fixtures/scenarios');
 export const scenario = (name: string) => path.join(SCENARIOS, name);
 
 export interface EngineOptions {
+  /** The agent (default emulator: the scripted one these tests rely on). */
+  agent?: string;
+  /** The data dir (default: a fresh one). */
+  dataDir?: string;
   /** File name in test/fixtures/scenarios (the built-in scenario when absent). */
   scenario?: string;
   /** Emulator time scale (default 0: no waiting). */
@@ -27,7 +34,11 @@ export interface RunningEngine {
 }
 
 export async function startEngine(options: EngineOptions = {}): Promise<RunningEngine> {
-  const args = ['--data-dir', tempDir('bilt-wire-'), '--agent', 'emulator', '--speed', String(options.speed ?? 0)];
+  const agent = options.agent ?? 'emulator';
+  const args = ['--data-dir', options.dataDir ?? tempDir('bilt-wire-'), '--agent', agent];
+  if (agent === 'emulator') {
+    args.push('--speed', String(options.speed ?? 0));
+  }
   if (options.scenario) {
     args.push('--scenario', scenario(options.scenario));
   }

@@ -1,10 +1,13 @@
 import assert from 'node:assert/strict';
 import { BiltError } from '../../../../src/core/errors';
-import { AGENT_NAMES, createAgent } from '../../../../src/engine/agents';
+import { AGENT_NAMES, createAgent, DEFAULT_AGENT } from '../../../../src/engine/agents';
 
 describe('engine/agents: createAgent', () => {
   it('creates every named agent', () => {
-    assert.deepEqual([...AGENT_NAMES], ['emulator', 'command', 'claude-code', 'codex']);
+    assert.deepEqual([...AGENT_NAMES], ['builder', 'emulator', 'command', 'claude-code', 'codex']);
+    assert.equal(DEFAULT_AGENT, 'builder');
+    assert.equal(createAgent().name, 'builder');
+    assert.equal(createAgent('builder', {}).name, 'builder');
     assert.equal(createAgent('emulator', {}).name, 'emulator');
     assert.equal(createAgent('command', { command: 'true' }).name, 'command');
     assert.equal(createAgent('claude-code', {}).name, 'claude-code');
@@ -18,7 +21,7 @@ describe('engine/agents: createAgent', () => {
         e instanceof BiltError &&
         e.code === 'invalid_input' &&
         /gpt-engineer/.test(e.message) &&
-        /emulator, command, claude-code, codex/.test(e.message),
+        /builder, emulator, command, claude-code, codex/.test(e.message),
     );
   });
 

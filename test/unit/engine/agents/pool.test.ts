@@ -19,7 +19,7 @@ describe('engine/agents: the pool of a session’s agents', () => {
     ]);
     const pool = new AgentPool(createAgent('emulator', { speed: 0 }));
     assert.equal(pool.defaultId, 'EMULATOR');
-    assert.deepEqual(pool.knownIds, ['EMULATOR', 'COMMAND', 'CLAUDE_CODE', 'CODEX']);
+    assert.deepEqual(pool.knownIds, ['BUILDER', 'EMULATOR', 'COMMAND', 'CLAUDE_CODE', 'CODEX']);
     for (const id of ['claude-code', 'Claude_Code', ' CLAUDE-CODE ']) {
       assert.equal(pool.canonicalId(id), 'CLAUDE_CODE', id);
     }

@@ -49,7 +49,8 @@ export async function takeScreenshot(
 ): Promise<string> {
   mkdirSync(dir, { recursive: true });
   const file = path.join(dir, name.endsWith('.png') ? name : `${name}.png`);
-  await page.screenshot({ path: file, fullPage: options.fullPage ?? false });
+  // a menu or a toast caught fading in is shown as it ends up (finite animations are fast-forwarded)
+  await page.screenshot({ path: file, fullPage: options.fullPage ?? false, animations: 'disabled' });
   return file;
 }
 

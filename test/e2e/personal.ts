@@ -6,22 +6,30 @@
 import type { Step } from './journey';
 import { PROJECT } from './send';
 
-const LEVELS = ['Watch: Notify Every Change', 'Mute Notifications', 'Default Notifications'];
-
 export const personalSteps: Step[] = [
   {
-    name: "(f) the chat's workflow is unread (a dot, and the badge); right-click the project: Watch, Mute and Default notifications",
+    name: "(f) the chat's workflow is unread (a dot, and the badge); right-click the project: Watch or Mute; muted, the row says so and the menu offers Default",
     async run({ wb, log, screenshot }) {
       log(`row: ${await wb.rowSays(PROJECT, /^● completed/)}`);
       const badge = wb.page.locator('.activitybar .action-item:has(.action-label[aria-label^="Bilt"]) .badge-content');
       await badge.waitFor({ timeout: 15_000 });
       log(`badge: ${await badge.innerText()}`);
+      const item = (title: string) => wb.page.locator('.monaco-menu .action-label', { hasText: title }).first();
       await wb.row(PROJECT).click({ button: 'right' });
-      for (const level of LEVELS) {
-        await wb.page.locator('.monaco-menu .action-label', { hasText: level }).first().waitFor({ timeout: 15_000 });
-      }
+      await item('Watch: Notify Every Change').waitFor({ timeout: 15_000 });
+      await item('Mute Notifications').waitFor({ timeout: 15_000 });
       await screenshot('07-unread-mute');
-      await wb.page.keyboard.press('Escape');
+      await item('Mute Notifications').click();
+      const label = async () => (await wb.row(PROJECT).getAttribute('aria-label')) ?? '';
+      await wb.until(async () => /notifications: muted/.test(await label()), 'the row to say it is muted');
+      log(`row label: ${await label()}`);
+      // muted: the menu now offers the way back (and no longer Mute); back to the default for the next steps
+      await wb.row(PROJECT).click({ button: 'right' });
+      await item('Default Notifications').waitFor({ timeout: 15_000 });
+      if (await item('Mute Notifications').isVisible()) {
+        throw new Error('the menu still offers Mute Notifications for a muted project');
+      }
+      await item('Default Notifications').click();
       await wb.page.locator('.monaco-menu').first().waitFor({ state: 'hidden', timeout: 15_000 });
     },
   },

@@ -65,6 +65,17 @@ export async function entry(a: BiltExtensionApi, projectId: string): Promise<Pro
   );
 }
 
+/** A new project on the local engine, through the command a person uses; its id. */
+export async function createProject(name: string): Promise<string> {
+  const id = await vscode.commands.executeCommand<string>(
+    'bilt.createProject',
+    { serverId: 'local' },
+    { name, description: 'made by the integration tests' },
+  );
+  assert.ok(id, 'bilt.createProject returned no project id');
+  return id;
+}
+
 export const latest = (e: ProjectEntry | undefined) => e?.session?.workflows[0];
 
 let n = 0;

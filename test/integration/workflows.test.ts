@@ -6,17 +6,7 @@ import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { BiltExtensionApi } from '../../src/extension';
 import type { Node } from '../../src/ui/tree/nodes';
-import { api, entry, latest, uniqueName, until, useTestScenario } from './support';
-
-async function createProject(name: string): Promise<string> {
-  const id = await vscode.commands.executeCommand<string>(
-    'bilt.createProject',
-    { serverId: 'local' },
-    { name, description: 'made by the integration tests' },
-  );
-  assert.ok(id, 'bilt.createProject returned no project id');
-  return id;
-}
+import { api, createProject, entry, latest, uniqueName, until, useTestScenario } from './support';
 
 function item(a: BiltExtensionApi, node: Node): vscode.TreeItem {
   return a.view.provider.getTreeItem(node) as vscode.TreeItem;

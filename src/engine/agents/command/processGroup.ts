@@ -69,28 +69,32 @@ function livingMembers(pgid: number): number {
   return groupMembers(pgid).length;
 }
 
-/** Pids of the living (not zombie) members of a process group; Linux only ([] elsewhere). */
-export function groupMembers(pgid: number): number[] {
+/** The living (not zombie) processes, with their process group, from /proc; Linux only (none elsewhere). */
+function* livingProcesses(): Generator<{ pid: number; pgrp: number }> {
   if (!hasProc) {
-    return [];
+    return;
   }
-  const members: number[] = [];
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) {
       continue;
     }
+    let stat: string;
     try {
-      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-      // "pid (comm) state ppid pgrp …": comm may contain spaces and parentheses
-      const [state, , pgrp] = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      if (Number(pgrp) === pgid && state !== 'Z' && state !== 'X') {
-        members.push(Number(entry));
-      }
+      stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
     } catch {
-      // the process ended while we looked
+      continue; // the process ended while we looked
+    }
+    // "pid (comm) state ppid pgrp …": comm may contain spaces and parentheses
+    const [state, , pgrp] = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    if (state !== 'Z' && state !== 'X') {
+      yield { pid: Number(entry), pgrp: Number(pgrp) };
     }
   }
-  return members;
+}
+
+/** Pids of the living (not zombie) members of a process group; Linux only ([] elsewhere). */
+export function groupMembers(pgid: number): number[] {
+  return [...livingProcesses()].filter((p) => p.pgrp === pgid).map((p) => p.pid);
 }
 
 /**
@@ -98,19 +102,11 @@ export function groupMembers(pgid: number): number[] {
  * `BILT_WORKFLOW_ID=<id>\0`, which every process of a run inherits); Linux only ([] elsewhere).
  */
 export function groupsCarrying(marker: string): number[] {
-  if (!hasProc) {
-    return [];
-  }
   const groups = new Set<number>();
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) {
-      continue;
-    }
+  for (const { pid, pgrp } of livingProcesses()) {
     try {
-      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-      const [state, , pgrp] = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      if (state !== 'Z' && state !== 'X' && readFileSync(`/proc/${entry}/environ`, 'utf8').includes(marker)) {
-        groups.add(Number(pgrp));
+      if (readFileSync(`/proc/${pid}/environ`, 'utf8').includes(marker)) {
+        groups.add(pgrp);
       }
     } catch {
       // gone, or not ours to read

@@ -5,7 +5,7 @@ import { objects, str, todoProgress, type JsonObject } from './json';
 
 const MAX_ARG = 120;
 
-/** "Edit src/app.ts", "Bash: npm test", "Grep \"TODO\"", "github: create_issue"… */
+/** "Edit src/app.ts", "Bash: npm test", "Grep \"useState\"", "github: create_issue"… */
 export function describeTool(name: string, input: JsonObject): string {
   const arg = (key: string) => clip(firstLine(str(input[key]) ?? ''), MAX_ARG);
   switch (name) {

@@ -37,7 +37,13 @@ describe('wire: cancelling a waiting call frees the engine', function () {
     await waitersReach(1, 'the engine to wait for the workflow');
     cancel.abort('the user stopped waiting');
     await assert.rejects(call);
-    const after = await waitersReach(0, 'the waiter to be released');
+    await waitersReach(0, 'the waiter to be released');
+    // the call's entry ends when its response closes, a moment after the waiter is released
+    const after = await until(
+      async () => (await activity()).mcpCalls === 0 && (await activity()),
+      'the call to end',
+      5000,
+    );
     assert.equal(after.mcpCalls, 0, 'the call is over in the engine too');
     await t.seed.call('bilt_cancel_workflow', { session_id: sessionId });
   });
